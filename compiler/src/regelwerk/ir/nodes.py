@@ -1,0 +1,402 @@
+"""IR nodes: one frozen attrs class per construct of the language, each with its source span.
+
+Passes never mutate nodes; what they learn (types, what a name refers to) goes into side tables of
+the checked module, keyed by node. Hashes are cached because those tables look nodes up often.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from regelwerk.ir.span import Span
+
+node = attrs.frozen(cache_hash=True)
+
+
+# ------------------------------------------------------------------ expressions
+
+
+@node
+class Literal:
+    """A constant: Decimal for numbers (a percentage as a fraction), bool, date, or None for `geen`."""
+
+    value: Decimal | bool | datetime.date | None
+    kind: str  # bedrag | getal | aantal | percentage | duur | datum | ja/nee | geen
+    span: Span
+    unit: str | None = None  # the time unit of a duration literal: jaar, maand, ...
+    text: str = ""  # the literal as written, for messages
+
+
+@node
+class Name:
+    """A possibly dotted name: `netto_maandinkomen`, `kind.geboortedatum`, `gezin.type`."""
+
+    parts: tuple[str, ...]
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return ".".join(self.parts)
+
+
+@node
+class Call:
+    """A table look-up: `bijdrageschaal(gecorrigeerd_inkomen; gezinstype)`."""
+
+    callee: Name
+    args: tuple[Expr, ...]
+    span: Span
+
+
+@node
+class Unary:
+    op: str  # "-" | "niet"
+    operand: Expr
+    span: Span
+
+
+@node
+class Binary:
+    op: str  # + - × / en of = ≠ < ≤ > ≥
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@node
+class Conditional:
+    """`als c1 dan v1 anders als c2 dan v2 anders v3`, flattened; `otherwise` may be missing."""
+
+    cases: tuple[tuple[Expr, Expr], ...]
+    otherwise: Expr | None
+    span: Span
+
+
+@node
+class MinMax:
+    op: str  # minimum | maximum
+    args: tuple[Expr, ...]
+    span: Span
+
+
+@node
+class Aggregate:
+    """`som van (x) over kinderen`, `aantal kinderen waarvoor c`, `enig van ...`, `alle van ...`."""
+
+    op: str  # som | aantal | enig | alle | minimum | maximum
+    collection: Name
+    body: Expr | None
+    condition: Expr | None
+    span: Span
+
+
+@node
+class Rounding:
+    operand: Expr
+    mode: str  # rekenkundig | naar beneden | naar boven | richting nul | weg van nul
+    step: Decimal  # round to a multiple of this: 0.01 for the eurocent, 1 for the euro
+    target: str  # as written: "de eurocent", "2 decimalen", ...
+    span: Span
+
+
+@node
+class Per:
+    """`x per maand`: a quantity that has no period yet becomes a rate."""
+
+    operand: Expr
+    unit: str
+    span: Span
+
+
+@node
+class Convert:
+    """`x omgerekend per jaar`: a rate converted to another period by an exact factor."""
+
+    operand: Expr
+    unit: str
+    span: Span
+
+
+@node
+class Peildatum:
+    span: Span
+
+
+@node
+class Between:
+    """`jaren tussen a en b`: whole periods between two dates."""
+
+    unit: str  # jaar | maand | dag
+    start: Expr
+    end: Expr
+    span: Span
+
+
+Expr = Union[
+    Literal, Name, Call, Unary, Binary, Conditional, MinMax, Aggregate, Rounding, Per, Convert,
+    Peildatum, Between,
+]
+
+# ------------------------------------------------------------------ definitions
+
+
+@node
+class TypeExpr:
+    """A type as written: `bedrag per maand`, `gezin.type`, `lijst van kind`."""
+
+    base: str  # bedrag getal aantal percentage ja/nee datum duur uren dagen ... or "naam" or "lijst"
+    span: Span
+    per: str | None = None
+    name: tuple[str, ...] = ()  # for a keuze or gegevens type, and the element of a lijst
+
+
+@node
+class Reference:
+    """A legal reference as written between brackets, without the brackets."""
+
+    text: str
+    span: Span
+
+
+@node
+class Provisional:
+    reason: str
+    span: Span
+
+
+@node
+class InputDef:
+    name: str
+    type: TypeExpr
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class DatedValue:
+    valid_from: datetime.date | None
+    value: Expr
+    provisional: Provisional | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class ParameterDef:
+    name: str
+    type: TypeExpr
+    values: tuple[DatedValue, ...]
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class ChoiceOption:
+    name: str
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class ChoiceDef:
+    name: str
+    options: tuple[ChoiceOption, ...]
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class FieldDef:
+    name: str
+    type: TypeExpr
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class RecordDef:
+    name: str
+    fields: tuple[FieldDef, ...]
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class Column:
+    name: str
+    type: TypeExpr
+    span: Span
+
+
+@node
+class AnyCell:
+    """`n.v.t.`: the row applies whatever the value."""
+
+    span: Span
+
+
+@node
+class RangeCell:
+    lower: Expr | None
+    lower_inclusive: bool
+    upper: Expr | None
+    upper_inclusive: bool
+    span: Span
+
+
+@node
+class CompareCell:
+    op: str
+    value: Expr
+    span: Span
+
+
+@node
+class ValueCell:
+    """A value: for an input column the row applies when the input equals it (or one of `a of b`)."""
+
+    value: Expr
+    span: Span
+
+
+Cell = Union[AnyCell, RangeCell, CompareCell, ValueCell]
+
+
+@node
+class Row:
+    cells: tuple[Cell, ...]
+    provisional: Provisional | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class TableVersion:
+    valid_from: datetime.date | None
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    provisional: Provisional | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class TableDef:
+    """A decision table: the last column is the result, the others are matched against arguments."""
+
+    name: str
+    versions: tuple[TableVersion, ...]
+    first_hit: bool
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.versions[0].columns
+
+    @property
+    def inputs(self) -> tuple[Column, ...]:
+        return self.columns[:-1]
+
+    @property
+    def output(self) -> Column:
+        return self.columns[-1]
+
+
+@node
+class RuleException:
+    condition: Expr
+    value: Expr
+    reference: Reference | None
+    span: Span
+
+
+@node
+class RuleDef:
+    name: str
+    type: TypeExpr
+    per: str | None  # `regel per kind ...`: computed for each member of a list of kind
+    value: Expr | None
+    value_reference: Reference | None
+    exceptions: tuple[RuleException, ...]
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@node
+class Assignment:
+    name: str
+    value: Expr | ListValue
+    span: Span
+
+
+@node
+class ListValue:
+    items: tuple[tuple[Assignment, ...], ...]
+    span: Span
+
+
+@node
+class TestDef:
+    name: str
+    peildatum: datetime.date | None
+    given: tuple[Assignment, ...]
+    expected: tuple[Assignment, ...]
+    span: Span
+
+
+@node
+class Use:
+    names: tuple[Name, ...]
+    span: Span
+
+
+@node
+class OutputDecl:
+    names: tuple[Name, ...]
+    span: Span
+
+
+Definition = Union[InputDef, ParameterDef, ChoiceDef, RecordDef, TableDef, RuleDef]
+
+
+@node
+class Module:
+    """One rule file: a `regeling` (with a validity window) or a reusable `module`."""
+
+    name: str
+    kind: str  # regeling | module
+    path: str
+    title: str | None
+    version: str | None
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None  # exclusive
+    source: str | None  # the `bron` line
+    reference: Reference | None
+    uses: tuple[Use, ...]
+    definitions: tuple[Definition, ...]
+    outputs: tuple[OutputDecl, ...]
+    tests: tuple[TestDef, ...]
+    span: Span
+
+    def definition(self, name: str) -> Definition | None:
+        for definition in self.definitions:
+            if definition.name == name:
+                return definition
+        return None
+
+    @property
+    def output_names(self) -> tuple[Name, ...]:
+        return tuple(name for decl in self.outputs for name in decl.names)

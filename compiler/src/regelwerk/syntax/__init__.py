@@ -1,0 +1,1 @@
+"""From source text to IR: the Lark grammar, layout, Dutch literals and the IR builder."""

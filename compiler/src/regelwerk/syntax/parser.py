@@ -1,0 +1,254 @@
+"""Parsing: source text -> Lark tree, with every syntax error turned into a Dutch diagnostic."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from regelwerk.diagnostics import Diagnostic, error
+from regelwerk.ir.span import Span
+from regelwerk.syntax.layout import Layout, LayoutError
+
+MAX_SOURCE_BYTES = 5_000_000
+
+# What a terminal means to an analyst, for "verwacht ..." in syntax errors.
+TERMINAL_WORDS = {
+    "NAME": "een naam",
+    "NUMBER": "een getal (bijv. 12 of 0,5)",
+    "MONEY": "een bedrag (bijv. € 1.234,56)",
+    "PERCENT": "een percentage (bijv. 13,60 %)",
+    "DATE": "een datum (jjjj-mm-dd)",
+    "STRING": "een tekst tussen aanhalingstekens",
+    "REF": "een verwijzing tussen haken, bijv. [art. 3, §1]",
+    "VERSION": "een versienummer (bijv. 2026.1)",
+    "_NL": "het einde van de regel",
+    "_INDENT": "een ingesprongen regel",
+    "_DEDENT": "het einde van het ingesprongen blok",
+    "$END": "het einde van het bestand",
+    "NOT_EQUAL": "'≠'",
+    "AT_MOST": "'≤'",
+    "AT_LEAST": "'≥'",
+    "YES_NO": "'ja/nee'",
+    "NOT_APPLICABLE": "'n.v.t.'",
+    "EUROS": "'euro's'",
+    "PLUS": "'+'",
+    "MINUS": "'-'",
+    "TIMES": "'×'",
+    "DIVIDE": "'/'",
+}
+
+
+def grammar_text() -> str:
+    packaged = resources.files("regelwerk").joinpath("regelwerk.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    # An editable install or a checkout: the grammar lives at the top of the repository.
+    return (Path(__file__).resolve().parents[4] / "grammar" / "regelwerk.lark").read_text(
+        encoding="utf-8"
+    )
+
+
+@functools.cache
+def _parser() -> tuple[Lark, Layout]:
+    layout = Layout()
+    lark = Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        postlex=layout,
+        propagate_positions=True,
+        maybe_placeholders=True,
+    )
+    layout.compare_terminals = frozenset()
+    return lark, layout
+
+
+def terminal_patterns() -> dict[str, str]:
+    lark, _ = _parser()
+    return {t.name: str(t.pattern.value) for t in lark.terminals}
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes of a rule file -> text, or a diagnostic for what cannot be a rule file."""
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, [
+            error(
+                "RW008",
+                f"het bestand is te groot ({len(data)} bytes; hoogstens {MAX_SOURCE_BYTES})",
+                Span(path, 1, 1, 1, 1),
+                "splits de regeling op in modules die elkaar met `gebruik` inlezen",
+            )
+        ]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            error(
+                "RW005",
+                "het bestand is geen geldige UTF-8-tekst",
+                Span(path, line, column, line, column + 1),
+                "sla het bestand op als UTF-8 (zonder andere codering zoals Windows-1252)",
+            )
+        ]
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, [
+            error(
+                "RW005",
+                "het bestand bevat binaire gegevens (een NUL-teken)",
+                Span(path, line, column, line, column + 1),
+                "een regelbestand is platte tekst; controleer of u het juiste bestand opgeeft",
+            )
+        ]
+    return text, []
+
+
+def parse(text: str, path: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    lark, layout = _parser()
+    layout.text = text
+    try:
+        return lark.parse(text), []
+    except LayoutError as exc:
+        return None, [
+            error(
+                "RW004",
+                f"onverwachte inspringing: {exc}",
+                Span(path, exc.line, 1, exc.line, max(exc.column, 2)),
+                "laat de regel even ver inspringen als een regel in hetzelfde blok erboven",
+            )
+        ]
+    except UnexpectedInput as exc:
+        return None, [_syntax_error(exc, text, path)]
+    except RecursionError:
+        return None, [
+            error(
+                "RW009",
+                "de uitdrukking is te diep genest om te verwerken",
+                Span(path, 1, 1, 1, 2),
+                "splits de uitdrukking op in kleinere regels",
+            )
+        ]
+
+
+def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
+    if isinstance(exc, UnexpectedCharacters):
+        line, column = exc.line, exc.column
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        span = Span(path, line, column, line, column + 1)
+        hint = _character_hint(char, text, exc.pos_in_stream, exc.allowed)
+        shown = repr(char)[1:-1] if not char.isprintable() else char
+        return error("RW001", f"onverwacht teken '{shown}'", span, hint)
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        expected = _describe_expected(exc.expected)
+        if token.type == "$END":
+            line, column = _end_position(text)
+            return error(
+                "RW003",
+                "het bestand houdt onverwacht op",
+                Span(path, line, column, line, column + 1),
+                f"verwacht: {expected}",
+            )
+        line = token.line or 1
+        column = token.column or 1
+        end_column = token.end_column if token.end_line == line and token.end_column else column + 1
+        if token.type in ("_NL", "_DEDENT", "_INDENT"):
+            message = _layout_message(token.type)
+            if token.type == "_NL":
+                line, column = _end_of_line(text, token)
+                end_column = column + 1
+        else:
+            message = f"'{token.value}' staat hier niet op zijn plaats"
+        hint = f"verwacht: {expected}"
+        if token.type == "NAME" and "NAME" not in exc.expected and str(token.value) in _KEYWORD_LIKE:
+            hint += f"; '{token.value}' is hier geen sleutelwoord"
+        return error("RW002", message, Span(path, line, column, line, max(end_column, column + 1)), hint)
+    if isinstance(exc, UnexpectedEOF):
+        line, column = _end_position(text)
+        return error(
+            "RW003",
+            "het bestand houdt onverwacht op",
+            Span(path, line, column, line, column + 1),
+            f"verwacht: {_describe_expected(exc.expected)}",
+        )
+    line = getattr(exc, "line", 1) or 1
+    column = getattr(exc, "column", 1) or 1
+    return error("RW002", "de tekst kan hier niet worden gelezen", Span(path, line, column, line, column + 1))
+
+
+_KEYWORD_LIKE = frozenset({"is", "dan", "anders", "als", "en", "of"})
+
+
+def _layout_message(token_type: str) -> str:
+    if token_type == "_NL":
+        return "de regel houdt hier onverwacht op"
+    if token_type == "_INDENT":
+        return "deze regel springt onverwacht in"
+    return "het ingesprongen blok houdt hier onverwacht op"
+
+
+def _end_of_line(text: str, token: Token) -> tuple[int, int]:
+    start = token.start_pos or 0
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return line, column
+
+
+def _end_position(text: str) -> tuple[int, int]:
+    stripped = text.rstrip()
+    line = stripped.count("\n") + 1
+    column = len(stripped) - (stripped.rfind("\n") + 1) + 1
+    return line, max(column, 1)
+
+
+def _describe_expected(names: set[str] | frozenset[str] | list[str] | None) -> str:
+    if not names:
+        return "iets anders"
+    patterns = terminal_patterns()
+    words = []
+    for name in sorted(set(names)):
+        if name in TERMINAL_WORDS:
+            words.append(TERMINAL_WORDS[name])
+        elif name in patterns and patterns[name].replace("_", "").isalpha():
+            words.append(f"'{patterns[name]}'")
+        elif name in patterns and len(patterns[name]) <= 3:
+            words.append(f"'{patterns[name]}'")
+        else:
+            words.append(name.lower())
+    words = sorted(set(words))
+    if len(words) > 8:
+        words = words[:8] + ["..."]
+    return ", ".join(words)
+
+
+def _character_hint(char: str, text: str, pos: int, allowed: set[str] | None) -> str:
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if char == "." and before.isdigit() and after.isdigit():
+        return (
+            "gebruik een komma als decimaalteken (0,5); een punt scheidt alleen groepen van "
+            "drie cijfers (1.234,56)"
+        )
+    if char == "," and before.isdigit() and after.isdigit():
+        return "een decimaalkomma staat direct tussen cijfers; zet een spatie na een scheidingskomma"
+    if char == '"':
+        return "een tekst begint en eindigt met \" op dezelfde regel"
+    if char == "[":
+        return "een verwijzing staat tussen [ en ] op één regel"
+    if char == "\t":
+        return "gebruik spaties om in te springen"
+    if char == "€":
+        return "een bedrag schrijft u als € gevolgd door een getal, bijv. € 1.234,56"
+    if allowed:
+        return f"verwacht: {_describe_expected(allowed)}"
+    return "verwijder of vervang dit teken"
