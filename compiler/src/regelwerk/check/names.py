@@ -1,0 +1,196 @@
+"""Pass: every name refers to exactly one thing (RW1xx). Fills `context.targets`."""
+
+from __future__ import annotations
+
+from regelwerk.check import scope
+from regelwerk.check.context import Context
+from regelwerk.check.walk import rule_expressions
+from regelwerk.diagnostics import Diagnostic, error
+from regelwerk.ir import nodes as ir
+
+
+def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    diagnostics += _duplicates(module)
+    diagnostics += _type_names(module, context)
+    for definition in module.definitions:
+        if isinstance(definition, ir.RuleDef):
+            members: scope.Members = {}
+            if definition.per is not None:
+                record = scope.resolve_type_name(context, (definition.per,))
+                if record is None or not isinstance(record[1], ir.RecordDef):
+                    diagnostics.append(
+                        error("RW102", f"'{definition.per}' in 'regel per {definition.per}' is geen "
+                              "gegevenstype", definition.span,
+                              scope.suggestion(definition.per, _record_names(context))
+                              or "definieer het met 'gegevens'")
+                    )
+                else:
+                    members[definition.per] = (record[0], record[1].name)
+            for expr in rule_expressions(definition):
+                diagnostics += _resolve_expr(expr, members, context)
+        elif isinstance(definition, ir.ParameterDef):
+            for value in definition.values:
+                diagnostics += _resolve_expr(value.value, {}, context)
+        elif isinstance(definition, ir.TableDef):
+            for version in definition.versions:
+                for row in version.rows:
+                    for cell in row.cells:
+                        for expr in _cell_expressions(cell):
+                            diagnostics += _resolve_expr(expr, {}, context)
+    for name in module.output_names:
+        diagnostics += _resolve_expr(name, {}, context)
+    diagnostics += _tests(module, context)
+    return diagnostics
+
+
+def _record_names(context: Context) -> list[str]:
+    return [d.name for m in context.modules() for d in m.definitions if isinstance(d, ir.RecordDef)]
+
+
+def _cell_expressions(cell: ir.Cell) -> list[ir.Expr]:
+    if isinstance(cell, ir.RangeCell):
+        return [e for e in (cell.lower, cell.upper) if e is not None]
+    if isinstance(cell, ir.CompareCell):
+        return [cell.value]
+    if isinstance(cell, ir.ValueCell):
+        return [cell.value]
+    return []
+
+
+def _resolve_expr(expr: ir.Expr, members: scope.Members, context: Context) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    stack: list[tuple[ir.Expr, scope.Members]] = [(expr, members)]
+    from regelwerk.check.walk import children
+
+    while stack:
+        e, bound = stack.pop()
+        if isinstance(e, ir.Name):
+            diagnostics += _resolve_one(e, bound, context)
+        elif isinstance(e, ir.Call):
+            diagnostics += _resolve_one(e.callee, bound, context)
+        elif isinstance(e, ir.Aggregate):
+            diagnostics += _resolve_one(e.collection, bound, context)
+            target = context.targets.get(e.collection)
+            inner = dict(bound)
+            if target is not None:
+                record = scope.element_record(context, target)
+                if record is None:
+                    diagnostics.append(
+                        error("RW212", f"'{e.collection.text}' is geen lijst", e.collection.span,
+                              "tellen en optellen kan alleen over een 'lijst van ...'")
+                    )
+                else:
+                    inner[record[1]] = record
+            for sub in (e.body, e.condition):
+                if sub is not None:
+                    stack.append((sub, inner))
+            continue
+        stack.extend((child, bound) for child in children(e))
+    return diagnostics
+
+
+def _resolve_one(name: ir.Name, members: scope.Members, context: Context) -> list[Diagnostic]:
+    result = scope.resolve(context, name, members)
+    if isinstance(result, scope.Unresolved):
+        code = "RW104" if "regel per" in result.message else "RW101"
+        return [error(code, result.message, name.span, result.hint)]
+    context.targets[name] = result
+    return []
+
+
+def _duplicates(module: ir.Module) -> list[Diagnostic]:
+    diagnostics = []
+    seen: dict[str, ir.Definition] = {}
+    for definition in module.definitions:
+        first = seen.get(definition.name)
+        if first is not None:
+            diagnostics.append(
+                error("RW103", f"'{definition.name}' is twee keer gedefinieerd (eerst op regel "
+                      f"{first.span.line})", definition.span,
+                      "geef elke definitie een eigen naam, of voeg de twee samen")
+            )
+        else:
+            seen[definition.name] = definition
+        members: list[tuple[str, ir.Span]] = []
+        if isinstance(definition, ir.ChoiceDef):
+            members = [(o.name, o.span) for o in definition.options]
+        elif isinstance(definition, ir.RecordDef):
+            members = [(f.name, f.span) for f in definition.fields]
+        elif isinstance(definition, ir.TableDef):
+            members = [(c.name, c.span) for c in definition.columns]
+        names: set[str] = set()
+        for name, span in members:
+            if name in names:
+                diagnostics.append(
+                    error("RW103", f"'{name}' staat twee keer in {definition.name}", span,
+                          "laat de dubbele naam weg")
+                )
+            names.add(name)
+    return diagnostics
+
+
+def _type_names(module: ir.Module, context: Context) -> list[Diagnostic]:
+    diagnostics = []
+    type_exprs: list[ir.TypeExpr] = []
+    for definition in module.definitions:
+        if isinstance(definition, (ir.InputDef, ir.ParameterDef, ir.RuleDef)):
+            type_exprs.append(definition.type)
+        elif isinstance(definition, ir.RecordDef):
+            type_exprs.extend(f.type for f in definition.fields)
+        elif isinstance(definition, ir.TableDef):
+            type_exprs.extend(c.type for v in definition.versions for c in v.columns)
+    for type_expr in type_exprs:
+        if not type_expr.name:
+            continue
+        resolved = scope.resolve_type_name(context, type_expr.name)
+        text = ".".join(type_expr.name)
+        if resolved is None:
+            candidates = [d.name for m in context.modules() for d in m.definitions
+                          if isinstance(d, (ir.ChoiceDef, ir.RecordDef))]
+            diagnostics.append(
+                error("RW102", f"het type '{text}' is niet gedefinieerd", type_expr.span,
+                      scope.suggestion(type_expr.name[-1], candidates)
+                      or "definieer het met 'keuze' of 'gegevens', of lees de module in met 'gebruik'")
+            )
+        elif type_expr.base == "lijst" and not isinstance(resolved[1], ir.RecordDef):
+            diagnostics.append(
+                error("RW210", f"'lijst van {text}' kan niet: {text} is een keuze", type_expr.span,
+                      "een lijst bevat gegevens, zoals 'lijst van kind'")
+            )
+    return diagnostics
+
+
+def _tests(module: ir.Module, context: Context) -> list[Diagnostic]:
+    diagnostics = []
+    inputs = [d.name for m in context.modules() for d in m.definitions if isinstance(d, ir.InputDef)]
+    computable = [d.name for m in context.modules() for d in m.definitions
+                  if isinstance(d, (ir.InputDef, ir.RuleDef, ir.ParameterDef))]
+    for test in module.tests:
+        for assignment in (*test.given, *test.expected):
+            for value in _assignment_values(assignment):
+                diagnostics += _resolve_expr(value, {}, context)
+        for assignment in test.given:
+            if assignment.name not in inputs:
+                diagnostics.append(
+                    error("RW107", f"test \"{test.name}\" geeft een waarde aan '{assignment.name}', "
+                          "maar dat is geen invoer", assignment.span,
+                          scope.suggestion(assignment.name, inputs)
+                          or "na 'gegeven' staan alleen namen die met 'invoer' zijn gedefinieerd")
+                )
+        for assignment in test.expected:
+            if assignment.name not in computable:
+                diagnostics.append(
+                    error("RW107", f"test \"{test.name}\" verwacht een waarde voor "
+                          f"'{assignment.name}', maar die naam is niet gedefinieerd",
+                          assignment.span,
+                          scope.suggestion(assignment.name, computable)
+                          or "na 'verwacht' staat een regel, parameter of invoer")
+                )
+    return diagnostics
+
+
+def _assignment_values(assignment: ir.Assignment) -> list[ir.Expr]:
+    if isinstance(assignment.value, ir.ListValue):
+        return [v for item in assignment.value.items for a in item for v in _assignment_values(a)]
+    return [assignment.value]

@@ -1,0 +1,174 @@
+"""The `regelwerk` command: parse arguments, call the library, print, set the exit code.
+
+Exit codes: 0 all well, 1 errors in the rules or failing tests, 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from regelwerk import __version__
+from regelwerk.diagnostics import Diagnostic, has_errors, render, to_json
+from regelwerk.pipeline import LoadResult, load
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _paths(function: F) -> F:
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(function)
+
+
+def _strict(function: F) -> F:
+    return click.option("--strict", is_flag=True,
+                        help="Een definitie zonder wettelijke verwijzing is een fout.")(function)
+
+
+def _format(function: F) -> F:
+    return click.option("--format", "output_format", type=click.Choice(["tekst", "json"]),
+                        default="tekst", show_default=True, help="Uitvoer voor mensen of voor "
+                        "tools.")(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="regelwerk")
+def main() -> None:
+    """Regelwerk: regels voor subsidies, bijdragen en toeslagen, controleerbaar en getest."""
+
+
+def _report(result: LoadResult, output_format: str, warnings_as_errors: bool = False) -> bool:
+    """Print the diagnostics; True if the run may go on."""
+    if output_format == "json":
+        click.echo(to_json(result.diagnostics))
+    else:
+        for diagnostic in result.diagnostics:
+            click.echo(render(diagnostic, result.sources), err=True)
+            click.echo("", err=True)
+    failed = has_errors(result.diagnostics) or (warnings_as_errors and bool(result.diagnostics))
+    return not failed
+
+
+def _summary(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return f"{errors} fout{'en' if errors != 1 else ''}, {warnings} waarschuwing" \
+           f"{'en' if warnings != 1 else ''}"
+
+
+@main.command()
+@_paths
+@_strict
+@_format
+@click.option("--warnings-as-errors", is_flag=True, help="Ook een waarschuwing geeft exitcode 1.")
+def check(paths: tuple[str, ...], strict: bool, output_format: str,
+          warnings_as_errors: bool) -> None:
+    """Controleer regelbestanden (.rw) of mappen daarmee."""
+    result = load(paths, strict=strict)
+    ok = _report(result, output_format, warnings_as_errors)
+    if output_format == "tekst":
+        definitions = sum(len(c.module.definitions) for c in result.checked)
+        tests = sum(len(c.module.tests) for c in result.checked)
+        click.echo(f"{len(result.files)} bestand{'en' if len(result.files) != 1 else ''} "
+                   f"gecontroleerd, {definitions} definities, {tests} tests: "
+                   f"{_summary(result.diagnostics)}")
+    sys.exit(0 if ok else 1)
+
+
+@main.command(name="test")
+@_paths
+@_strict
+def test_command(paths: tuple[str, ...], strict: bool) -> None:
+    """Voer de tests in regelbestanden uit."""
+    from regelwerk.interpret.explain import render_tree
+    from regelwerk.interpret.testing import run_tests
+
+    result = load(paths, strict=strict)
+    ok = _report(result, "tekst")
+    passed = failed = 0
+    for checked in result.checked:
+        for outcome in run_tests(checked):
+            where = f"{outcome.span.file}:{outcome.span.line}"
+            if outcome.passed:
+                passed += 1
+                click.echo(f"ok      {checked.module.name}: {outcome.name}")
+                continue
+            failed += 1
+            click.echo(f"MISLUKT {checked.module.name}: {outcome.name}  ({where})")
+            if outcome.error is not None:
+                location = f" ({outcome.error_span})" if outcome.error_span else ""
+                click.echo(f"    fout bij het rekenen: {outcome.error}{location}")
+            for mismatch in outcome.mismatches:
+                click.echo(f"    {mismatch.name}: verwacht {mismatch.expected}, berekend "
+                           f"{mismatch.actual}")
+                if mismatch.explanation is not None:
+                    tree = render_tree([mismatch.explanation])
+                    click.echo("\n".join("      " + line for line in tree.splitlines()))
+    click.echo(f"{passed} geslaagd, {failed} mislukt")
+    sys.exit(0 if ok and failed == 0 else 1)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--peildatum", required=True, help="De datum waarop gerekend wordt (jjjj-mm-dd).")
+@click.option("--invoer", "input_path", required=True, type=click.Path(allow_dash=True),
+              help="JSON-bestand met de invoer, of - voor standaardinvoer.")
+@click.option("--uitleg", is_flag=True, help="Toon welke regels, rijen en parameters het "
+              "resultaat bepalen.")
+@_format
+def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str) -> None:
+    """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
+    from regelwerk.interpret.evaluator import RekenFout, evaluate
+    from regelwerk.interpret.explain import render_tree
+    from regelwerk.interpret.values import InvoerFout, load_json, to_json
+
+    try:
+        day = datetime.date.fromisoformat(peildatum)
+    except ValueError:
+        raise click.BadParameter(f"'{peildatum}' is geen datum als jjjj-mm-dd",
+                                 param_hint="--peildatum") from None
+    try:
+        raw = sys.stdin.read() if input_path == "-" else Path(input_path).read_text("utf-8")
+        data = load_json(raw)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(f"kan {input_path} niet lezen: {exc}", param_hint="--invoer") \
+            from None
+    except json.JSONDecodeError as exc:
+        click.echo(f"fout in de invoer: geen geldige JSON ({exc.msg}, regel {exc.lineno}, "
+                   f"kolom {exc.colno})", err=True)
+        sys.exit(1)
+    result = load([path])
+    if not _report(result, "tekst") or not result.checked:
+        sys.exit(1)
+    checked = result.checked[0]
+    try:
+        evaluation = evaluate(checked, data, day)
+    except InvoerFout as exc:
+        click.echo(f"fout in de invoer: {exc.field}: {exc.message}", err=True)
+        sys.exit(1)
+    except RekenFout as exc:
+        location = f" ({exc.span})" if exc.span else ""
+        click.echo(f"fout bij het rekenen: {exc.message}{location}", err=True)
+        sys.exit(1)
+    outputs = {name: to_json(value, evaluation.types[name])
+               for name, value in evaluation.uitvoer.items()}
+    if output_format == "tekst":
+        for name, value in outputs.items():
+            click.echo(f"{name} = {value}")
+        if uitleg:
+            click.echo("")
+            click.echo(render_tree(evaluation.uitleg))
+        return
+    document: dict[str, Any] = {"uitvoer": outputs}
+    if uitleg:
+        document["uitleg"] = [node.to_json() for node in evaluation.uitleg]
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

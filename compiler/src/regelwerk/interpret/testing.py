@@ -1,0 +1,74 @@
+"""Runs the `test` blocks of a module against the interpreter."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from typing import Any
+
+import attrs
+
+from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, RekenFout, evaluate
+from regelwerk.interpret.explain import Uitleg
+from regelwerk.interpret.values import InvoerFout, Value, show
+from regelwerk.ir import nodes as ir
+from regelwerk.ir.span import Span
+from regelwerk.pipeline import CheckedModule
+
+
+@attrs.frozen
+class Mismatch:
+    name: str
+    expected: str
+    actual: str
+    explanation: Uitleg | None
+
+
+@attrs.frozen
+class TestResult:
+    module: str
+    name: str
+    span: Span
+    mismatches: tuple[Mismatch, ...] = ()
+    error: str | None = None
+    error_span: Span | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches and self.error is None
+
+
+def run_tests(checked: CheckedModule) -> list[TestResult]:
+    return [run_test(checked, test) for test in checked.module.tests]
+
+
+def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
+    module = checked.module
+    peildatum = test.peildatum or module.valid_from or datetime.date.today()
+    constants = Interpreter(checked, peildatum)
+    with decimal.localcontext(DECIMAL_CONTEXT):
+        inputs = {a.name: _value(constants, a.value) for a in test.given}
+        expected = {a.name: _value(constants, a.value) for a in test.expected}
+    try:
+        result = evaluate(checked, inputs, peildatum, outputs=list(expected), raw=False)
+    except (RekenFout, InvoerFout) as exc:
+        span = exc.span if isinstance(exc, RekenFout) else None
+        message = exc.message if isinstance(exc, RekenFout) else str(exc)
+        return TestResult(module.name, test.name, test.span, error=message, error_span=span)
+    mismatches = []
+    for index, (name, want) in enumerate(expected.items()):
+        got = result.uitvoer[name]
+        if got != want:
+            type_ = result.types[name]
+            mismatches.append(Mismatch(name, show(want, type_), show(got, type_),
+                                       result.uitleg[index]))
+    return TestResult(module.name, test.name, test.span, tuple(mismatches))
+
+
+def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue) -> Value:
+    if isinstance(value, ir.ListValue):
+        return tuple({a.name: _value(interpreter, a.value) for a in item} for item in value.items)
+    if isinstance(value, ir.Literal) and value.kind == "geen":
+        return ()
+    result: Any = interpreter.eval(value, {})
+    return result

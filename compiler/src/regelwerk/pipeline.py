@@ -1,0 +1,233 @@
+"""The one place where the stages are chained: read, parse, build, load what is used, check.
+
+The CLI, the tests and the backends call `load`; nothing downstream sees a module with errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from regelwerk.check.context import Context, Target
+from regelwerk.check.names import check_names
+from regelwerk.check.types import check_types
+from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
+from regelwerk.ir import nodes as ir
+from regelwerk.ir.span import Span
+from regelwerk.syntax.builder import build
+from regelwerk.syntax.parser import decode, parse
+
+Pass = Callable[[ir.Module, Context], list[Diagnostic]]
+
+# In this order: later passes read what earlier ones put in the context.
+PASSES: tuple[Pass, ...] = (check_names, check_types)
+
+SUFFIX = ".rw"
+STDLIB_DIR = "stdlib_rules"
+REGULATIONS_DIR = "regulations"
+
+
+@attrs.define
+class Program:
+    """Every module loaded for one run, with the tables the passes filled in."""
+
+    modules: dict[str, ir.Module] = attrs.field(factory=dict)  # by path
+    used: dict[str, dict[str, ir.Module]] = attrs.field(factory=dict)  # path -> name -> module
+    targets: dict[ir.Name, Target] = attrs.field(factory=dict)
+    types: dict[Any, Any] = attrs.field(factory=dict)
+    sources: dict[str, str] = attrs.field(factory=dict)
+    diagnostics: dict[str, list[Diagnostic]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class CheckedModule:
+    """A module that passed every check, ready for the interpreter and the backends."""
+
+    module: ir.Module
+    program: Program
+
+    @property
+    def used(self) -> Mapping[str, ir.Module]:
+        return self.program.used.get(self.module.path, {})
+
+    def target(self, name: ir.Name) -> Target:
+        return self.program.targets[name]
+
+    def type_of(self, node: object) -> Any:
+        return self.program.types[node]
+
+    def find(self, module: str, name: str) -> ir.Definition | None:
+        if module == self.module.name:
+            return self.module.definition(name)
+        for candidate in self.program.modules.values():
+            if candidate.name == module:
+                return candidate.definition(name)
+        return None
+
+    def context(self) -> Context:
+        return Context(self.module, self.used, targets=self.program.targets,
+                       types=self.program.types)
+
+
+@attrs.frozen
+class LoadResult:
+    checked: list[CheckedModule]
+    diagnostics: list[Diagnostic]
+    sources: dict[str, str]
+    files: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def rule_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob(f"*{SUFFIX}") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(error("RW000", f"'{raw}' bestaat niet", Span(str(raw), 1, 1, 1, 1),
+                                  "geef een .rw-bestand of een map met .rw-bestanden"))
+    return files, problems
+
+
+def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
+    files, problems = rule_files(paths)
+    program = Program()
+    loader = _Loader(program, strict)
+    checked: list[CheckedModule] = []
+    for file in files:
+        module = loader.load(file, ())
+        if module is not None and not _fails(program, module.path):
+            checked.append(CheckedModule(module, program))
+    shown = {_display(f) for f in files}
+    diagnostics = list(problems)
+    for path, found in program.diagnostics.items():
+        if path in shown or has_errors(found):
+            diagnostics.extend(found)
+    diagnostics.sort(key=sort_key)
+    return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files])
+
+
+def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
+    """Check source text that is not in a file (editors, tests)."""
+    program = Program()
+    module = _Loader(program, False).load_source(text, path, None, ())
+    checked = []
+    if module is not None and not _fails(program, path):
+        checked.append(CheckedModule(module, program))
+    diagnostics = sorted((d for ds in program.diagnostics.values() for d in ds), key=sort_key)
+    return LoadResult(checked, diagnostics, program.sources, [path])
+
+
+def _fails(program: Program, path: str) -> bool:
+    if has_errors(program.diagnostics.get(path, [])):
+        return True
+    return any(_fails(program, m.path) for m in program.used.get(path, {}).values())
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Loader:
+    def __init__(self, program: Program, strict: bool) -> None:
+        self.program = program
+        self.strict = strict
+
+    def load(self, file: Path, chain: tuple[str, ...]) -> ir.Module | None:
+        display = _display(file)
+        if display in self.program.modules:
+            return self.program.modules[display]
+        if display in self.program.diagnostics:
+            return None
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            self.program.diagnostics[display] = [
+                error("RW000", f"'{display}' kan niet worden gelezen: {exc.strerror}",
+                      Span(display, 1, 1, 1, 1))
+            ]
+            return None
+        text, problems = decode(data, display)
+        if text is None:
+            self.program.diagnostics[display] = problems
+            return None
+        return self.load_source(text, display, file, chain)
+
+    def load_source(self, text: str, display: str, file: Path | None, chain: tuple[str, ...]
+                    ) -> ir.Module | None:
+        self.program.sources[display] = text
+        tree, problems = parse(text, display)
+        if tree is None:
+            self.program.diagnostics[display] = problems
+            return None
+        module, problems = build(tree, display)
+        self.program.diagnostics[display] = list(problems)
+        self.program.modules[display] = module
+        used = self.load_uses(module, file, chain + (module.name,))
+        self.program.used[display] = used
+        if has_errors(problems):
+            return module
+        context = Context(module, used, self.strict, self.program.targets, self.program.types)
+        for check in PASSES:
+            self.program.diagnostics[display].extend(check(module, context))
+        return module
+
+    def load_uses(self, module: ir.Module, file: Path | None, chain: tuple[str, ...]
+                  ) -> dict[str, ir.Module]:
+        used: dict[str, ir.Module] = {}
+        diagnostics = self.program.diagnostics[module.path]
+        for use in module.uses:
+            for name in use.names:
+                if name.text in chain:
+                    cycle = " -> ".join(chain + (name.text,))
+                    diagnostics.append(error("RW108", f"modules lezen elkaar in een kring in: "
+                                             f"{cycle}", name.span,
+                                             "haal de gedeelde definities naar een eigen module"))
+                    continue
+                found = find_module(name.text, file)
+                if found is None:
+                    diagnostics.append(error("RW106", f"module '{name.text}' is niet gevonden",
+                                             name.span, f"verwacht {name.text}{SUFFIX} naast dit "
+                                             f"bestand, in {STDLIB_DIR}/ of in {REGULATIONS_DIR}/"
+                                             f"{name.text}/"))
+                    continue
+                loaded = self.load(found, chain)
+                if loaded is None:
+                    diagnostics.append(error("RW106", f"module '{name.text}' bevat fouten",
+                                             name.span, f"controleer {_display(found)}"))
+                    continue
+                if loaded.name != name.text:
+                    diagnostics.append(error("RW106", f"{_display(found)} heet '{loaded.name}', "
+                                             f"niet '{name.text}'", name.span,
+                                             "de naam in de kop moet gelijk zijn aan de "
+                                             "bestandsnaam"))
+                    continue
+                used[name.text] = loaded
+        return used
+
+
+def find_module(name: str, file: Path | None) -> Path | None:
+    """Where `gebruik name` looks: beside the file, then stdlib_rules/ and regulations/ above it."""
+    start = (file.resolve().parent if file is not None else Path.cwd().resolve())
+    candidates = [start / f"{name}{SUFFIX}"]
+    for folder in (start, *start.parents):
+        candidates.append(folder / STDLIB_DIR / f"{name}{SUFFIX}")
+        candidates.append(folder / REGULATIONS_DIR / name / f"{name}{SUFFIX}")
+        candidates.append(folder.parent / name / f"{name}{SUFFIX}") if folder == start else None
+    for candidate in candidates:
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
