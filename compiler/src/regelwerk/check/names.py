@@ -7,6 +7,7 @@ from regelwerk.check.context import Context
 from regelwerk.check.walk import rule_expressions
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
+from regelwerk.ir.span import Span
 
 
 def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
@@ -112,7 +113,7 @@ def _duplicates(module: ir.Module) -> list[Diagnostic]:
             )
         else:
             seen[definition.name] = definition
-        members: list[tuple[str, ir.Span]] = []
+        members: list[tuple[str, Span]] = []
         if isinstance(definition, ir.ChoiceDef):
             members = [(o.name, o.span) for o in definition.options]
         elif isinstance(definition, ir.RecordDef):

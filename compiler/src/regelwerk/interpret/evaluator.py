@@ -129,14 +129,14 @@ class Interpreter:
                     break
         if definition is None:
             raise RekenFout(f"'{name}' is niet gedefinieerd")
-        module = self._module_of(definition)
+        owner = self._module_of(definition)
         type_ = self.checked.type_of(definition)
         if isinstance(definition, ir.RuleDef) and definition.per is not None:
-            value, node = self.per_member_output(module, definition)
+            value, node = self.per_member_output(owner, definition)
             return value, node, t.UNKNOWN
         kind = {ir.RuleDef: "regel", ir.InputDef: "invoer", ir.ParameterDef: "parameter"}[
             type(definition)]
-        target = Target(kind, module, name)
+        target = Target(kind, owner, name)
         self.trace.append([])
         value = self.target_value(target, {}, definition.span)
         node = self.trace.pop()[0]

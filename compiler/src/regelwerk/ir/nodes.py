@@ -14,13 +14,10 @@ import attrs
 
 from regelwerk.ir.span import Span
 
-node = attrs.frozen(cache_hash=True)
-
-
 # ------------------------------------------------------------------ expressions
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Literal:
     """A constant: Decimal for numbers (a percentage as a fraction), bool, date, or None for `geen`."""
 
@@ -31,7 +28,7 @@ class Literal:
     text: str = ""  # the literal as written, for messages
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Name:
     """A possibly dotted name: `netto_maandinkomen`, `kind.geboortedatum`, `gezin.type`."""
 
@@ -43,7 +40,7 @@ class Name:
         return ".".join(self.parts)
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Call:
     """A table look-up: `bijdrageschaal(gecorrigeerd_inkomen; gezinstype)`."""
 
@@ -52,14 +49,14 @@ class Call:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Unary:
     op: str  # "-" | "niet"
     operand: Expr
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Binary:
     op: str  # + - × / en of = ≠ < ≤ > ≥
     left: Expr
@@ -67,7 +64,7 @@ class Binary:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Conditional:
     """`als c1 dan v1 anders als c2 dan v2 anders v3`, flattened; `otherwise` may be missing."""
 
@@ -76,14 +73,14 @@ class Conditional:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class MinMax:
     op: str  # minimum | maximum
     args: tuple[Expr, ...]
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Aggregate:
     """`som van (x) over kinderen`, `aantal kinderen waarvoor c`, `enig van ...`, `alle van ...`."""
 
@@ -94,7 +91,7 @@ class Aggregate:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Rounding:
     operand: Expr
     mode: str  # rekenkundig | naar beneden | naar boven | richting nul | weg van nul
@@ -103,7 +100,7 @@ class Rounding:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Per:
     """`x per maand`: a quantity that has no period yet becomes a rate."""
 
@@ -112,7 +109,7 @@ class Per:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Convert:
     """`x omgerekend per jaar`: a rate converted to another period by an exact factor."""
 
@@ -121,12 +118,12 @@ class Convert:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Peildatum:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Between:
     """`jaren tussen a en b`: whole periods between two dates."""
 
@@ -144,7 +141,7 @@ Expr = Union[
 # ------------------------------------------------------------------ definitions
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class TypeExpr:
     """A type as written: `bedrag per maand`, `gezin.type`, `lijst van kind`."""
 
@@ -154,7 +151,7 @@ class TypeExpr:
     name: tuple[str, ...] = ()  # for a keuze or gegevens type, and the element of a lijst
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Reference:
     """A legal reference as written between brackets, without the brackets."""
 
@@ -162,13 +159,13 @@ class Reference:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Provisional:
     reason: str
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class InputDef:
     name: str
     type: TypeExpr
@@ -177,7 +174,7 @@ class InputDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class DatedValue:
     valid_from: datetime.date | None
     value: Expr
@@ -186,7 +183,7 @@ class DatedValue:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class ParameterDef:
     name: str
     type: TypeExpr
@@ -196,7 +193,7 @@ class ParameterDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class ChoiceOption:
     name: str
     label: str | None
@@ -204,7 +201,7 @@ class ChoiceOption:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class ChoiceDef:
     name: str
     options: tuple[ChoiceOption, ...]
@@ -213,7 +210,7 @@ class ChoiceDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class FieldDef:
     name: str
     type: TypeExpr
@@ -222,7 +219,7 @@ class FieldDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class RecordDef:
     name: str
     fields: tuple[FieldDef, ...]
@@ -231,21 +228,21 @@ class RecordDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Column:
     name: str
     type: TypeExpr
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class AnyCell:
     """`n.v.t.`: the row applies whatever the value."""
 
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class RangeCell:
     lower: Expr | None
     lower_inclusive: bool
@@ -254,14 +251,14 @@ class RangeCell:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class CompareCell:
     op: str
     value: Expr
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class ValueCell:
     """A value: for an input column the row applies when the input equals it (or one of `a of b`)."""
 
@@ -272,7 +269,7 @@ class ValueCell:
 Cell = Union[AnyCell, RangeCell, CompareCell, ValueCell]
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Row:
     cells: tuple[Cell, ...]
     provisional: Provisional | None
@@ -280,7 +277,7 @@ class Row:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class TableVersion:
     valid_from: datetime.date | None
     columns: tuple[Column, ...]
@@ -290,7 +287,7 @@ class TableVersion:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class TableDef:
     """A decision table: the last column is the result, the others are matched against arguments."""
 
@@ -314,7 +311,7 @@ class TableDef:
         return self.columns[-1]
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class RuleException:
     condition: Expr
     value: Expr
@@ -322,7 +319,7 @@ class RuleException:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class RuleDef:
     name: str
     type: TypeExpr
@@ -335,20 +332,20 @@ class RuleDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Assignment:
     name: str
     value: Expr | ListValue
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class ListValue:
     items: tuple[tuple[Assignment, ...], ...]
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class TestDef:
     name: str
     peildatum: datetime.date | None
@@ -357,13 +354,13 @@ class TestDef:
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Use:
     names: tuple[Name, ...]
     span: Span
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class OutputDecl:
     names: tuple[Name, ...]
     span: Span
@@ -372,7 +369,7 @@ class OutputDecl:
 Definition = Union[InputDef, ParameterDef, ChoiceDef, RecordDef, TableDef, RuleDef]
 
 
-@node
+@attrs.frozen(cache_hash=True)
 class Module:
     """One rule file: a `regeling` (with a validity window) or a reusable `module`."""
 

@@ -37,7 +37,7 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
     sign = "-" if value.is_signed() and value != 0 else ""
     digits = format(abs(value), "f")
     whole, _, fraction = digits.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -143,9 +144,10 @@ def parse(text: str, path: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
 def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
         line, column = exc.line, exc.column
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        pos = exc.pos_in_stream or 0
+        char = text[pos] if pos < len(text) else ""
         span = Span(path, line, column, line, column + 1)
-        hint = _character_hint(char, text, exc.pos_in_stream, exc.allowed)
+        hint = _character_hint(char, text, pos, exc.allowed)
         shown = repr(char)[1:-1] if not char.isprintable() else char
         return error("RW001", f"onverwacht teken '{shown}'", span, hint)
     if isinstance(exc, UnexpectedToken):
@@ -211,7 +213,7 @@ def _end_position(text: str) -> tuple[int, int]:
     return line, max(column, 1)
 
 
-def _describe_expected(names: set[str] | frozenset[str] | list[str] | None) -> str:
+def _describe_expected(names: Iterable[str] | None) -> str:
     if not names:
         return "iets anders"
     patterns = terminal_patterns()
