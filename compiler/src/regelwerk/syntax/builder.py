@@ -283,7 +283,7 @@ class Builder(Transformer[Token, ir.Module]):
         return ir.ChoiceDef(str(name), tuple(options), note.label, note.reference, self.tspan(name))
 
     def choice_option(self, meta: Meta, children: list[Any]) -> ir.ChoiceOption:
-        name, note = children[0], children[1]
+        name, note = children[0], self.annotations(children[1:])
         return ir.ChoiceOption(str(name), note.label, note.reference, self.tspan(name))
 
     def choice_line(self, meta: Meta, children: list[Any]) -> Any:
@@ -296,7 +296,7 @@ class Builder(Transformer[Token, ir.Module]):
         return ir.RecordDef(str(name), tuple(fields), note.label, note.reference, self.tspan(name))
 
     def field(self, meta: Meta, children: list[Any]) -> ir.FieldDef:
-        name, type_, note = children
+        name, type_, note = children[0], children[1], self.annotations(children[2:])
         return ir.FieldDef(str(name), type_, note.label, note.reference, self.tspan(name))
 
     def field_line(self, meta: Meta, children: list[Any]) -> Any:

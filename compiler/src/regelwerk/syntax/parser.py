@@ -169,6 +169,10 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
             if token.type == "_NL":
                 line, column = _end_of_line(text, token)
                 end_column = column + 1
+            elif token.type == "_INDENT":
+                line = (token.end_line or line)
+                column = len(str(token.value)) + 1
+                end_column = _line_length(text, line) + 1
         else:
             message = f"'{token.value}' staat hier niet op zijn plaats"
         hint = f"verwacht: {expected}"
@@ -204,6 +208,11 @@ def _end_of_line(text: str, token: Token) -> tuple[int, int]:
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
     return line, column
+
+
+def _line_length(text: str, line: int) -> int:
+    lines = text.splitlines()
+    return len(lines[line - 1]) if 0 < line <= len(lines) else 0
 
 
 def _end_position(text: str) -> tuple[int, int]:
