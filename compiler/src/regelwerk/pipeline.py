@@ -164,11 +164,26 @@ class _Loader:
         text, problems = decode(data, display)
         if text is None:
             self.program.diagnostics[display] = problems
+            # Shown with replacement characters, so the caret points at the bad bytes.
+            self.program.sources[display] = data.decode("utf-8", errors="replace")
             return None
         return self.load_source(text, display, file, chain)
 
     def load_source(self, text: str, display: str, file: Path | None, chain: tuple[str, ...]
                     ) -> ir.Module | None:
+        try:
+            return self._load_source(text, display, file, chain)
+        except RecursionError:
+            # Only absurdly deep nesting gets here; the stages are recursive over expressions.
+            self.program.modules.pop(display, None)
+            self.program.diagnostics[display] = [
+                error("RW009", "de uitdrukking is te diep genest om te verwerken",
+                      Span(display, 1, 1, 1, 2), "splits de uitdrukking op in kleinere regels")
+            ]
+            return None
+
+    def _load_source(self, text: str, display: str, file: Path | None, chain: tuple[str, ...]
+                     ) -> ir.Module | None:
         self.program.sources[display] = text
         tree, problems = parse(text, display)
         if tree is None:

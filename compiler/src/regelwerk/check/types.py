@@ -79,28 +79,42 @@ class TypeChecker:
         self.context = context
         self.diagnostics: list[Diagnostic] = []
         self.in_progress: set[ir.RuleDef] = set()
+        self.where: list[str] = []  # the definition being checked, with its article
 
     def report(self, code: str, message: str, span: Span, hint: str = "") -> t.Type:
+        if self.where and not message.startswith(self.where[-1].split(" [")[0]):
+            message = f"{self.where[-1]}: {message}"
         self.diagnostics.append(error(code, message, span, hint))
         return t.UNKNOWN
+
+    def enter(self, kind: str, definition: ir.Definition | ir.TestDef) -> None:
+        reference = getattr(definition, "reference", None)
+        article = f" [{reference.text}]" if reference is not None else ""
+        self.where.append(f"{kind} {definition.name}{article}")
 
     # ------------------------------------------------------------ definitions
     def check_module(self, module: ir.Module) -> list[Diagnostic]:
         for definition in module.definitions:
             if isinstance(definition, ir.ParameterDef):
+                self.enter("parameter", definition)
                 self.check_parameter(definition)
             elif isinstance(definition, ir.TableDef):
+                self.enter("tabel", definition)
                 self.check_table(definition)
             elif isinstance(definition, ir.RuleDef):
+                self.enter("regel", definition)
                 self.rule_type(definition)
             elif isinstance(definition, ir.InputDef):
+                self.enter("invoer", definition)
                 self.check_input(definition)
+            self.where.clear()
         for name in module.output_names:
             target = self.context.targets.get(name)
             if target is not None and target.kind not in ("regel", "invoer", "parameter"):
                 self.report("RW215", f"'{name.text}' is een {target.kind} en kan geen uitvoer zijn",
                             name.span, "als uitvoer noemt u een regel")
         for test in module.tests:
+            self.where = [f"test \"{test.name}\""]
             self.check_test(test)
         return self.diagnostics
 
@@ -218,6 +232,7 @@ class TypeChecker:
             declared = self.declared(rule.type)
             return declared if declared is not None else t.UNKNOWN
         self.in_progress.add(rule)
+        self.enter("regel", rule)
         declared = self.declared(rule.type)
         members: scope.Members = {}
         if rule.per is not None:
@@ -238,6 +253,7 @@ class TypeChecker:
         final = result if result is not None else t.UNKNOWN
         self.context.types[rule] = final
         self.in_progress.discard(rule)
+        self.where.pop()
         return final
 
     def fit_rule(self, rule: ir.RuleDef, found: t.Type, declared: t.Type | None, span: Span
@@ -482,7 +498,7 @@ class TypeChecker:
                                or f"mogelijke waarden: {', '.join(expected.values)}")
         owners = scope.choice_values(self.context, value)
         if len(owners) != 1:
-            return self.report("RW106", f"'{value}' is een waarde van meer dan één keuze",
+            return self.report("RW109", f"'{value}' is een waarde van meer dan één keuze",
                                expr.span, "vergelijk het met een invoer van de juiste keuze, of "
                                "schrijf keuze.waarde")
         module, name = owners[0]

@@ -196,6 +196,7 @@ def adopt(t: Type, other: Type) -> Type:
         and t.flexible
         and isinstance(other, NumberType)
         and other.is_money
+        and not other.flexible
     ):
         return NumberType(other.unit, whole=t.whole)
     return t

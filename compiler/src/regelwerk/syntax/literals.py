@@ -49,10 +49,13 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
 
 
 def format_money(value: Decimal) -> str:
-    """Decimal('1450') -> `€ 1.450,00`; more than two decimals are kept, never rounded away."""
-    exponent = value.as_tuple().exponent
-    decimals = 2 if isinstance(exponent, int) and exponent >= -2 else None
-    text = format_number(value, decimals)
+    """Decimal('1450') -> `€ 1.450,00`; decimals beyond the cent are shown, never rounded away."""
+    normalized = _normalized(value)
+    exponent = normalized.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        text = format_number(value, 2)
+    else:
+        text = format_number(normalized)
     if text.startswith("-"):
         return "- € " + text[1:]
     return "€ " + text

@@ -152,8 +152,11 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
         return error("RW001", f"onverwacht teken '{shown}'", span, hint)
     if isinstance(exc, UnexpectedToken):
         token = exc.token
-        expected = _describe_expected(exc.expected)
-        if token.type == "$END":
+        # `accepts` simulates the parser and is exact; `expected` over-approximates (LALR).
+        expected = _describe_expected(getattr(exc, "accepts", None) or exc.expected)
+        if token.type == "$END" or (
+            token.type in ("_NL", "_DEDENT") and not text[token.end_pos or 0:].strip()
+        ):
             line, column = _end_position(text)
             return error(
                 "RW003",
@@ -222,12 +225,30 @@ def _end_position(text: str) -> tuple[int, int]:
     return line, max(column, 1)
 
 
+_OPERATORS = frozenset({"PLUS", "MINUS", "TIMES", "DIVIDE", "EQUAL", "LESSTHAN", "MORETHAN",
+                        "NOT_EQUAL", "AT_MOST", "AT_LEAST"})
+
+# Terminals that can start an expression: listed one by one they drown the message.
+_EXPRESSION_START = frozenset({"NAME", "NUMBER", "MONEY", "PERCENT", "DATE", "LPAR"})
+
+
 def _describe_expected(names: Iterable[str] | None) -> str:
     if not names:
         return "iets anders"
     patterns = terminal_patterns()
+    wanted = set(names)
     words = []
-    for name in sorted(set(names)):
+    for first in ("_NL", "$END", "_DEDENT"):
+        if first in wanted:
+            words.append(TERMINAL_WORDS[first])
+            wanted.discard(first)
+    if _EXPRESSION_START <= wanted:
+        words.append("een waarde of uitdrukking (naam, getal, bedrag, ...)")
+        wanted = {n for n in wanted if n in ("REF", "STRING")}
+    if len(_OPERATORS & wanted) >= 3:
+        words.append("een rekenteken of vergelijking (+, -, ×, /, =, <, >)")
+        wanted -= _OPERATORS
+    for name in sorted(wanted, key=lambda n: (n not in ("REF", "STRING"), n)):
         if name in TERMINAL_WORDS:
             words.append(TERMINAL_WORDS[name])
         elif name in patterns and patterns[name].replace("_", "").isalpha():
@@ -236,7 +257,7 @@ def _describe_expected(names: Iterable[str] | None) -> str:
             words.append(f"'{patterns[name]}'")
         else:
             words.append(name.lower())
-    words = sorted(set(words))
+    words = list(dict.fromkeys(words))
     if len(words) > 8:
         words = words[:8] + ["..."]
     return ", ".join(words)

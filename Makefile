@@ -1,0 +1,43 @@
+# Two commands do all set-up: `make run` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RULES := regulations stdlib_rules
+
+.PHONY: run test check rules-test unit typecheck lint docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build every regulation: check (strict), run its tests, and say what was done.
+run: $(STAMP)
+	@echo "== regelwerk check --strict $(RULES)"
+	@$(BIN)/regelwerk check --strict $(RULES)
+	@echo "== regelwerk test $(RULES)"
+	@$(BIN)/regelwerk test $(RULES)
+
+## Everything CI runs: unit, golden and property tests, the rule tests, mypy --strict, the docs.
+test: $(STAMP) unit rules-test typecheck lint docs
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+rules-test: $(STAMP)
+	$(BIN)/regelwerk check --strict $(RULES)
+	$(BIN)/regelwerk test $(RULES)
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict compiler/src/regelwerk
+
+lint: $(STAMP)
+	$(BIN)/ruff check compiler tests benchmarks
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/site
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
