@@ -120,7 +120,8 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
               help="JSON-bestand met de invoer, of - voor standaardinvoer.")
 @click.option("--uitleg", is_flag=True, help="Toon welke regels, rijen en parameters het "
               "resultaat bepalen.")
-@_format
+@click.option("--format", "output_format", type=click.Choice(["json", "tekst"]), default="json",
+              show_default=True, help="JSON voor diensten, tekst voor mensen.")
 def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str) -> None:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
     from regelwerk.interpret.evaluator import RekenFout, evaluate

@@ -179,6 +179,10 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
         else:
             message = f"'{token.value}' staat hier niet op zijn plaats"
         hint = f"verwacht: {expected}"
+        position = token.start_pos or 0
+        if token.value == "." and 0 < position < len(text) - 1 and text[position - 1].isdigit() \
+                and text[position + 1].isdigit():
+            hint = _character_hint(".", text, position, None)
         if token.type == "NAME" and "NAME" not in exc.expected and str(token.value) in _KEYWORD_LIKE:
             hint += f"; '{token.value}' is hier geen sleutelwoord"
         return error("RW002", message, Span(path, line, column, line, max(end_column, column + 1)), hint)
