@@ -94,12 +94,14 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
     for checked in result.checked:
         for outcome in run_tests(checked):
             where = f"{outcome.span.file}:{outcome.span.line}"
+            caveat = (f"  (hangt af van voorlopige waarde: {', '.join(outcome.provisional)})"
+                      if outcome.provisional else "")
             if outcome.passed:
                 passed += 1
-                click.echo(f"ok      {checked.module.name}: {outcome.name}")
+                click.echo(f"ok      {checked.module.name}: {outcome.name}{caveat}")
                 continue
             failed += 1
-            click.echo(f"MISLUKT {checked.module.name}: {outcome.name}  ({where})")
+            click.echo(f"MISLUKT {checked.module.name}: {outcome.name}  ({where}){caveat}")
             if outcome.error is not None:
                 location = f" ({outcome.error_span})" if outcome.error_span else ""
                 click.echo(f"    fout bij het rekenen: {outcome.error}{location}")
@@ -166,6 +168,8 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
             click.echo(render_tree(evaluation.uitleg))
         return
     document: dict[str, Any] = {"uitvoer": outputs}
+    if evaluation.voorlopig:
+        document["voorlopig"] = list(evaluation.voorlopig)
     if uitleg:
         document["uitleg"] = [node.to_json() for node in evaluation.uitleg]
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))

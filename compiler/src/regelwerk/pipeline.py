@@ -13,6 +13,7 @@ import attrs
 
 from regelwerk.check.context import Context, Target
 from regelwerk.check.names import check_names
+from regelwerk.check.provisional import check_provisional
 from regelwerk.check.references import check_references
 from regelwerk.check.types import check_types
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
@@ -24,7 +25,7 @@ from regelwerk.syntax.parser import decode, parse
 Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 
 # In this order: later passes read what earlier ones put in the context.
-PASSES: tuple[Pass, ...] = (check_names, check_types, check_references)
+PASSES: tuple[Pass, ...] = (check_names, check_types, check_references, check_provisional)
 
 SUFFIX = ".rw"
 STDLIB_DIR = "stdlib_rules"

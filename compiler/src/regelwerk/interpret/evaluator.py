@@ -54,6 +54,7 @@ class Evaluation:
     uitvoer: dict[str, Value]
     types: dict[str, t.Type]
     uitleg: list[Uitleg]
+    voorlopig: tuple[str, ...] = ()  # provisional values the outputs depend on
 
 
 def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
@@ -80,7 +81,7 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
             results[name] = value
             types[name] = type_
             roots.append(node)
-    return Evaluation(results, types, roots)
+    return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)))
 
 
 class Interpreter:
@@ -91,6 +92,7 @@ class Interpreter:
         self.memo: dict[tuple[str, str, int], tuple[Value, Uitleg]] = {}
         self.trace: list[list[Uitleg]] = [[]]
         self.active: set[tuple[str, str, int]] = set()
+        self.provisional: set[str] = set()  # provisional values this calculation used
 
     # ------------------------------------------------------------ inputs
     def input_definitions(self) -> list[ir.InputDef]:
@@ -200,6 +202,7 @@ class Interpreter:
         type_ = self.checked.type_of(definition)
         note = f"geldig vanaf {chosen.valid_from.isoformat()}" if chosen.valid_from else None
         if chosen.provisional is not None:
+            self.provisional.add(definition.name)
             note = (note + "; " if note else "") + "voorlopig" + (
                 f": {chosen.provisional.reason}" if chosen.provisional.reason else "")
         self.record(Uitleg("parameter", definition.name, show(value, type_),
@@ -340,6 +343,7 @@ class Interpreter:
             note += f"; versie vanaf {version.valid_from.isoformat()}"
         provisional = row.provisional or version.provisional
         if provisional is not None:
+            self.provisional.add(f"{table.name} rij {matches[0] + 1}")
             note += "; voorlopig" + (f": {provisional.reason}" if provisional.reason else "")
         self.record(Uitleg("tabel", table.name, show(value, self.checked.type_of(table)),
                            _ref(row.reference or version.reference or table.reference), note))

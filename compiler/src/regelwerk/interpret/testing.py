@@ -32,6 +32,7 @@ class TestResult:
     mismatches: tuple[Mismatch, ...] = ()
     error: str | None = None
     error_span: Span | None = None
+    provisional: tuple[str, ...] = ()  # the result depends on these provisional values
 
     @property
     def passed(self) -> bool:
@@ -62,7 +63,8 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
             type_ = result.types[name]
             mismatches.append(Mismatch(name, show(want, type_), show(got, type_),
                                        result.uitleg[index]))
-    return TestResult(module.name, test.name, test.span, tuple(mismatches))
+    return TestResult(module.name, test.name, test.span, tuple(mismatches),
+                      provisional=result.voorlopig)
 
 
 def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue) -> Value:
