@@ -16,9 +16,9 @@ from regelwerk.pipeline import load_text
 from regelwerk.syntax.parser import decode
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = [p.read_text(encoding="utf-8") for p in sorted(
-    [*ROOT.glob("regulations/*/*.rw"), *ROOT.glob("stdlib_rules/*.rw"),
-     *ROOT.glob("tests/fixtures/sketches/*.rw")])]
+FILES = [*ROOT.glob("regulations/*/*.rw"), *ROOT.glob("stdlib_rules/*.rw"),
+         *ROOT.glob("tests/fixtures/sketches/*.rw")]
+CORPUS = [p.read_text(encoding="utf-8") for p in sorted(FILES)]
 
 TOKENS = [
     "regeling r\n", "module m\n", "  ", "\n", "invoer", "parameter", "regel", "tabel", "keuze",
@@ -39,7 +39,9 @@ def assert_clean(text: str) -> None:
         render(diagnostic, result.sources)
 
 
-fuzz = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=5000 for a long run; CI uses the default.
+fuzz = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @fuzz

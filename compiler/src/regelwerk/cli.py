@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import click
 
 from regelwerk import __version__
@@ -146,7 +147,10 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
                    f"kolom {exc.colno})", err=True)
         sys.exit(1)
     result = load([path])
-    if not _report(result, "tekst") or not result.checked:
+    if not result.ok or not result.checked:
+        # Only errors: warnings belong to `check`; a calculation's caveats are in its output.
+        _report(attrs.evolve(result, diagnostics=[d for d in result.diagnostics if d.is_error]),
+                "tekst")
         sys.exit(1)
     checked = result.checked[0]
     try:
