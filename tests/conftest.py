@@ -36,6 +36,10 @@ def codes(body: str, header: bool = True) -> list[str]:
     return [d.code for d in check(body, header).diagnostics]
 
 
+def errors(body: str, header: bool = True) -> list[str]:
+    return [d.code for d in check(body, header).diagnostics if d.is_error]
+
+
 def compile_ok(body: str, header: bool = True) -> CheckedModule:
     result = check(body, header)
     errors = [d for d in result.diagnostics if d.is_error]

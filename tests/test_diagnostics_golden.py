@@ -19,7 +19,8 @@ CODE_FILES = sorted(p for p in FIXTURES.glob("RW*.rw"))
 SOURCE = Path(__file__).resolve().parents[1] / "compiler" / "src" / "regelwerk"
 
 # Codes that cannot be triggered by a file in the fixture folder; each has a unit test instead.
-PROGRAMMATIC = {"RW000", "RW008", "RW009"}
+PROGRAMMATIC = {"RW000", "RW008", "RW009", "RW999"}
+NEAR_MISSES = sorted((Path(__file__).parent / "fixtures" / "near_miss").glob("RW*.rw"))
 
 
 def rendered(path: Path) -> str:
@@ -55,3 +56,16 @@ def test_every_code_has_a_docs_page() -> None:
     for file in SOURCE.rglob("*.py"):
         for code in re.findall(r'"(RW\d{3})"', file.read_text(encoding="utf-8")):
             assert (docs / f"{code}.md").is_file(), code
+
+
+@pytest.mark.parametrize("path", NEAR_MISSES, ids=[p.stem for p in NEAR_MISSES])
+def test_near_miss_does_not_trigger(path: Path) -> None:
+    """The same file with the mistake mended: no diagnostic at all."""
+    result = load([path.relative_to(Path.cwd())])
+    assert result.diagnostics == []
+
+
+def test_fixtures_trigger_only_their_own_code() -> None:
+    for path in CODE_FILES:
+        found = {d.code for d in load([path.relative_to(Path.cwd())]).diagnostics}
+        assert found <= {path.stem, "RW106"} | ({"RW109"} if path.stem == "RW109" else set()), path

@@ -35,6 +35,7 @@ def assert_clean(text: str) -> None:
     result = load_text(text, "fuzz.rw")
     for diagnostic in result.diagnostics:
         assert diagnostic.code.startswith("RW") and len(diagnostic.code) == 5
+        assert diagnostic.code != "RW999", diagnostic.message  # an internal error is a bug
         assert diagnostic.span.line >= 1 and diagnostic.message
         render(diagnostic, result.sources)
 

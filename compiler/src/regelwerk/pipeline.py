@@ -11,11 +11,16 @@ from typing import Any
 
 import attrs
 
+from regelwerk.check.conditions import check_conditions
 from regelwerk.check.context import Context, Target
+from regelwerk.check.exceptions import check_exceptions
 from regelwerk.check.names import check_names
 from regelwerk.check.provisional import check_provisional
 from regelwerk.check.references import check_references
+from regelwerk.check.structure import check_structure
+from regelwerk.check.tables import check_tables
 from regelwerk.check.types import check_types
+from regelwerk.check.validity import check_validity
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
@@ -25,7 +30,13 @@ from regelwerk.syntax.parser import decode, parse
 Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 
 # In this order: later passes read what earlier ones put in the context.
-PASSES: tuple[Pass, ...] = (check_names, check_types, check_references, check_provisional)
+PASSES: tuple[Pass, ...] = (
+    check_names, check_types, check_structure, check_tables, check_exceptions, check_conditions,
+    check_validity, check_references, check_provisional,
+)
+
+# After errors in these passes the later passes would only repeat them in other words.
+STOP_AFTER: tuple[Pass, ...] = (check_names, check_types)
 
 SUFFIX = ".rw"
 STDLIB_DIR = "stdlib_rules"
@@ -130,6 +141,13 @@ def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
     return LoadResult(checked, diagnostics, program.sources, [path])
 
 
+def internal_error(check: Pass, exc: Exception, module: ir.Module) -> Diagnostic:
+    return error(
+        "RW999", f"interne fout in Regelwerk bij {check.__name__}: {type(exc).__name__}: {exc}",
+        module.span, "dit is een fout in de compiler, niet in uw regels; meld ze met dit bestand",
+    )
+
+
 def _fails(program: Program, path: str) -> bool:
     if has_errors(program.diagnostics.get(path, [])):
         return True
@@ -199,7 +217,15 @@ class _Loader:
             return module
         context = Context(module, used, self.strict, self.program.targets, self.program.types)
         for check in PASSES:
-            self.program.diagnostics[display].extend(check(module, context))
+            try:
+                found = check(module, context)
+            except RecursionError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a compiler bug must not become a traceback
+                found = [internal_error(check, exc, module)]
+            self.program.diagnostics[display].extend(found)
+            if has_errors(found) and check in STOP_AFTER:
+                break
         return module
 
     def load_uses(self, module: ir.Module, file: Path | None, chain: tuple[str, ...]

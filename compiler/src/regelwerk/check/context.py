@@ -42,9 +42,15 @@ class Context:
         yield self.module
         yield from self.used.values()
 
-    def find(self, module: str, name: str) -> ir.Definition | None:
+    def find(self, module: str, name: str, kind: type | None = None) -> ir.Definition | None:
+        """The definition `name` of `module`; with `kind`, the first of that class."""
         source = self.module if module == self.module.name else self.used.get(module)
-        return source.definition(name) if source else None
+        if source is None:
+            return None
+        if kind is None:
+            return source.definition(name)
+        return next((d for d in source.definitions if d.name == name and isinstance(d, kind)),
+                    None)
 
     def definition_of(self, target: Target) -> ir.Definition | None:
         return self.find(target.module, target.name)

@@ -92,7 +92,7 @@ def suggestion(word: str, candidates: list[str]) -> str:
 
 def record_field_type(context: Context, module: str, record: str, fields: tuple[str, ...]) -> ir.TypeExpr | None:
     """The type expression of `record.f1.f2...`, or None when a field does not exist."""
-    definition = context.find(module, record)
+    definition = context.find(module, record, ir.RecordDef)
     type_expr: ir.TypeExpr | None = None
     for field in fields:
         if not isinstance(definition, ir.RecordDef):

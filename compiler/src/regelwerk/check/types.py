@@ -452,7 +452,7 @@ class TypeChecker:
         if target.kind == "keuzewaarde":
             return self.choice_value(expr, target, expected)
         if target.kind == "element":
-            record = self.context.find(target.module, target.name)
+            record = self.context.find(target.module, target.name, ir.RecordDef)
             if not isinstance(record, ir.RecordDef):
                 return t.UNKNOWN
             base: t.Type = record_type(self.context, target.module, record)
@@ -502,8 +502,9 @@ class TypeChecker:
                                expr.span, "vergelijk het met een invoer van de juiste keuze, of "
                                "schrijf keuze.waarde")
         module, name = owners[0]
-        definition = self.context.find(module, name)
-        assert isinstance(definition, ir.ChoiceDef)
+        definition = self.context.find(module, name, ir.ChoiceDef)
+        if not isinstance(definition, ir.ChoiceDef):
+            return t.UNKNOWN
         return t.ChoiceType(definition.name, tuple(o.name for o in definition.options))
 
     def call(self, expr: ir.Call, members: scope.Members) -> t.Type:

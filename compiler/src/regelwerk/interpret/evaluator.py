@@ -234,7 +234,11 @@ class Interpreter:
 
     def rule_body(self, rule: ir.RuleDef, members: dict[str, Any]
                   ) -> tuple[Value, str | None, str | None]:
-        applying = [e for e in rule.exceptions if self.eval(e.condition, members)]
+        if rule.ordered_exceptions:
+            first = next((e for e in rule.exceptions if self.eval(e.condition, members)), None)
+            applying = [first] if first is not None else []
+        else:
+            applying = [e for e in rule.exceptions if self.eval(e.condition, members)]
         if len(applying) > 1:
             first, second = applying[0], applying[1]
             raise RekenFout(

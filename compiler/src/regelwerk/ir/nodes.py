@@ -330,6 +330,9 @@ class RuleDef:
     label: str | None
     reference: Reference | None
     span: Span
+    # `uitzonderingen in volgorde`: the first exception that applies wins; without it, two that
+    # apply together are a conflict.
+    ordered_exceptions: bool = False
 
 
 @attrs.frozen(cache_hash=True)

@@ -72,6 +72,11 @@ class _Upper:
 
 
 @attrs.frozen
+class _Ordered:
+    pass
+
+
+@attrs.frozen
 class _Filter:
     condition: ir.Expr
 
@@ -397,6 +402,7 @@ class Builder(Transformer[Token, ir.Module]):
             value_reference=value.reference if value else None,
             exceptions=exceptions, label=note.label, reference=note.reference,
             span=self.tspan(name),
+            ordered_exceptions=any(isinstance(c, _Ordered) for c in rest),
         )
 
     def per_member(self, meta: Meta, children: list[Token]) -> Tree[Token]:
@@ -407,6 +413,9 @@ class Builder(Transformer[Token, ir.Module]):
 
     def rule_value(self, meta: Meta, children: list[Any]) -> _RuleValue:
         return _RuleValue(children[0], children[1].reference)
+
+    def ordered_exceptions(self, meta: Meta, children: list[Any]) -> _Ordered:
+        return _Ordered()
 
     def rule_exception(self, meta: Meta, children: list[Any]) -> ir.RuleException:
         note = self.annotations(children[2:])
