@@ -178,9 +178,15 @@ class Translator:
     # ------------------------------------------------------------ solving
     def example(self, formula: Any) -> str | None | bool:
         """An input that makes `formula` true, as text; False if none exists; None if unknown."""
-        solver = z3.Solver()
-        solver.set("timeout", TIMEOUT_MS)
-        solver.add(*self.domain, formula)
+        solver = _solver()
+        solver.push()
+        try:
+            solver.add(*self.domain, formula)
+            return self._example(solver)
+        finally:
+            solver.pop()
+
+    def _example(self, solver: Any) -> str | None | bool:
         outcome = solver.check()
         if outcome == z3.unsat:
             return False
@@ -193,6 +199,18 @@ class Translator:
             value = model.eval(var, model_completion=True)
             parts.append(f"{name} = {_show(value, type_)}")
         return ", ".join(parts) if parts else "elke invoer"
+
+
+_SOLVER: list[Any] = []
+
+
+def _solver() -> Any:
+    # One solver, reused with push/pop: creating one per question costs more than answering it.
+    if not _SOLVER:
+        solver = z3.Solver()
+        solver.set("timeout", TIMEOUT_MS)
+        _SOLVER.append(solver)
+    return _SOLVER[0]
 
 
 def _real(value: Decimal) -> Any:

@@ -90,7 +90,7 @@ def analyse(columns: Sequence[ColumnSpec], rows: Sequence[Sequence[CellSet]],
         pieces = _pieces(column, domains[col], [rows[m][col] for m in members])
         results = []
         for piece in pieces:
-            covering = [m for m in members if _covers(column, rows[m][col], piece)]
+            covering = _covering(piece, [(m, rows[m][col]) for m in members])
             results.append((piece, walk(covering, col + 1)))
         return _merge(column, results)
 
@@ -156,13 +156,13 @@ def _sample(piece: Interval) -> Decimal:
     return Decimal(0)
 
 
-def _covers(column: ColumnSpec, cell: CellSet, piece: Piece) -> bool:
+def _covering(piece: Piece, cells: list[tuple[int, CellSet]]) -> list[int]:
+    """The rows whose cell holds the whole piece (a piece is never cut by a boundary)."""
     if isinstance(piece, frozenset):
-        assert isinstance(cell, frozenset)
-        return piece <= cell
-    assert isinstance(cell, tuple)
+        return [m for m, cell in cells if piece <= cell]  # type: ignore[operator]
     point = _sample(piece)
-    return any(interval.contains(point) for interval in cell)
+    return [m for m, cell in cells
+            if any(isinstance(i, Interval) and i.contains(point) for i in cell)]
 
 
 def _merge(column: ColumnSpec, results: list[tuple[Piece, list[Finding]]]) -> list[Finding]:

@@ -390,12 +390,17 @@ class Module:
     outputs: tuple[OutputDecl, ...]
     tests: tuple[TestDef, ...]
     span: Span
+    # Lookup by name, built once; with duplicate names (an error) the first one counts.
+    _index: dict[str, Definition] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Definition] = {}
+        for definition in self.definitions:
+            index.setdefault(definition.name, definition)
+        object.__setattr__(self, "_index", index)
 
     def definition(self, name: str) -> Definition | None:
-        for definition in self.definitions:
-            if definition.name == name:
-                return definition
-        return None
+        return self._index.get(name)
 
     @property
     def output_names(self) -> tuple[Name, ...]:
