@@ -265,12 +265,9 @@ class _Loader:
 def find_module(name: str, file: Path | None) -> Path | None:
     """Where `gebruik name` looks: beside the file, then stdlib_rules/ and regulations/ above it."""
     start = (file.resolve().parent if file is not None else Path.cwd().resolve())
-    candidates = [start / f"{name}{SUFFIX}"]
+    # Beside the file, in a sibling regulation's folder, then up the tree.
+    candidates = [start / f"{name}{SUFFIX}", start.parent / name / f"{name}{SUFFIX}"]
     for folder in (start, *start.parents):
         candidates.append(folder / STDLIB_DIR / f"{name}{SUFFIX}")
         candidates.append(folder / REGULATIONS_DIR / name / f"{name}{SUFFIX}")
-        candidates.append(folder.parent / name / f"{name}{SUFFIX}") if folder == start else None
-    for candidate in candidates:
-        if candidate is not None and candidate.is_file():
-            return candidate
-    return None
+    return next((c for c in candidates if c.is_file()), None)

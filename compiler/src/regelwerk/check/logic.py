@@ -19,6 +19,7 @@ from regelwerk.check.context import Context, Target
 from regelwerk.check.types import conversion_factor
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
+from regelwerk.ir.dated import select_dated
 from regelwerk.syntax import literals
 
 TIMEOUT_MS = 2000
@@ -134,10 +135,7 @@ class Translator:
     def parameter(self, definition: ir.ParameterDef) -> Any:
         if self.peildatum is None:
             raise Untranslatable(definition.name)
-        chosen = None
-        for value in sorted(definition.values, key=lambda v: v.valid_from or datetime.date.min):
-            if value.valid_from is None or value.valid_from <= self.peildatum:
-                chosen = value
+        chosen = select_dated(definition.values, self.peildatum)
         if chosen is None:
             raise Untranslatable(definition.name)
         return self.expr(chosen.value)

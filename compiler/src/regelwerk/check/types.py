@@ -23,7 +23,6 @@ BASE_TYPES: dict[str, t.Type] = {
     "datum": t.DATE,
 }
 QUANTITY_UNITS = {"uren": "uur", "dagen": "dag", "weken": "week", "maanden": "maand", "jaren": "jaar"}
-ARITHMETIC = {"+", "-", "×", "/"}
 ORDERING = {"<", "≤", ">", "≥"}
 
 

@@ -1,14 +1,10 @@
-"""Visiting every expression of a module, with the members that are bound where it stands."""
+"""Walking expressions: their children, and every name they read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from regelwerk.ir import nodes as ir
-
-# Members bound at an expression: variable name -> the name of the list it ranges over ("" for
-# `regel per kind`, where the list is not named).
-Bindings = dict[str, str]
 
 
 def children(expr: ir.Expr) -> Iterator[ir.Expr]:
@@ -55,23 +51,3 @@ def names_in(expr: ir.Expr) -> Iterator[ir.Name]:
             yield e.collection
             stack.extend(x for x in (e.body, e.condition) if x is not None)
         stack.extend(children(e))
-
-
-Visitor = Callable[[ir.Expr, Bindings], None]
-
-
-def visit(expr: ir.Expr, bindings: Bindings, on_expr: Visitor,
-          bind: Callable[[ir.Aggregate], str | None]) -> None:
-    """Pre-order visit. `bind` tells which member name an aggregate binds in its body."""
-    on_expr(expr, bindings)
-    if isinstance(expr, ir.Aggregate):
-        inner = dict(bindings)
-        member = bind(expr)
-        if member is not None:
-            inner[member] = expr.collection.text
-        for sub in (expr.body, expr.condition):
-            if sub is not None:
-                visit(sub, inner, on_expr, bind)
-        return
-    for child in children(expr):
-        visit(child, bindings, on_expr, bind)

@@ -5,19 +5,18 @@ from __future__ import annotations
 import calendar
 import datetime
 import decimal
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from regelwerk.check.context import Target
-from regelwerk.check.types import conversion_factor
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, convert, show
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
+from regelwerk.ir.dated import select_dated
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import CheckedModule
 
@@ -289,8 +288,6 @@ class Interpreter:
         if isinstance(expr, ir.Convert):
             value = self.eval(expr.operand, members)
             source = self.checked.type_of(expr.operand).unit.period()
-            factor = conversion_factor(source, expr.unit)
-            assert factor is not None
             return _convert(value, source, expr.unit)
         if isinstance(expr, ir.Peildatum):
             return self.peildatum
@@ -436,15 +433,6 @@ def round_to(value: Decimal, step: Decimal, mode: str) -> Decimal:
     return units * step
 
 
-def select_dated(items: Any, peildatum: datetime.date) -> Any:
-    """The value in force at the peildatum: the latest `vanaf` on or before it."""
-    chosen = None
-    for item in sorted(items, key=lambda i: i.valid_from or datetime.date.min):
-        if item.valid_from is None or item.valid_from <= peildatum:
-            chosen = item
-    return chosen
-
-
 def between(unit: str, start: datetime.date, end: datetime.date) -> int:
     """Whole periods from start to end, as age is counted: 2000-03-01 to 2026-02-28 is 25 jaar."""
     if unit == "dag":
@@ -497,9 +485,3 @@ def _member_label(member: Any) -> str:
         if first is not None:
             return f"{first[0]} {first[1]}"
     return "lid"
-
-
-@contextmanager
-def exact() -> Iterator[None]:
-    with decimal.localcontext(DECIMAL_CONTEXT):
-        yield
