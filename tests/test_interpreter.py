@@ -209,3 +209,23 @@ def test_ordered_exceptions_let_the_first_win() -> None:
     ordered = EXCEPTIONS.replace("  = 1\n", "  = 1\n  uitzonderingen in volgorde\n")
     assert run(ordered, members(True, True))["r"] == 2
     assert run(ordered, members(False, True))["r"] == 3
+
+
+def test_a_percentage_is_rounded_as_shown() -> None:
+    body = "invoer p: percentage [x]\nregel r: percentage [x]\n  = p afgerond op 2 decimalen\n" \
+           "uitvoer r\n"
+    assert run(body, {"p": "13.456%"})["r"] == Decimal("0.1346")
+
+
+def test_keuze_dot_value() -> None:
+    body = "keuze g: a, b [x]\ninvoer i: g [x]\nregel r: ja/nee [x]\n  = i = g.a\nuitvoer r\n"
+    assert run(body, {"i": "a"})["r"] is True
+
+
+def test_dates_move_by_whole_periods_only() -> None:
+    from .conftest import errors
+
+    assert "RW203" in errors("invoer d: datum [x]\nregel r: datum [x]\n  = d + 5 uur\n")
+    assert "RW203" in errors("invoer d: datum [x]\nregel r: datum [x]\n  = d + 1,5 maand\n")
+    body = "invoer d: datum [x]\nregel r: datum [x]\n  = d + 1 maand\nuitvoer r\n"
+    assert run(body, {"d": "2026-01-31"})["r"] == datetime.date(2026, 2, 28)

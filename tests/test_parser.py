@@ -83,6 +83,11 @@ def test_syntax_error_position_and_caret() -> None:
     assert (problem.code, problem.span.line, problem.span.column) == ("RW002", 3, 24)
 
 
+def test_end_given_twice_is_an_error() -> None:
+    assert "RW010" in codes("regeling r\n  geldig tot 2027-01-01\n  geldig tot en met 2026-12-31\n",
+                            header=False)
+
+
 def test_truncated_file() -> None:
     assert codes("regel x: getal [a]\n  = (1 +\n") == ["RW003"]
 

@@ -66,7 +66,7 @@ def test_one_column_matches_brute_force(rows: list[Interval]) -> None:
 def test_two_columns_matches_brute_force(first: list[Interval], second: list[Interval]) -> None:
     rows = [[(r,), frozenset({"a"})] for r in first] + [[(r,), frozenset({"b"})] for r in second]
     analysis = analyse([AMOUNT, KIND], rows)
-    for kind, own in (("a", first), ("b", second)):
+    for kind in ("a", "b"):
         for x in samples(first + second):
             covering = tuple(i for i, row in enumerate(rows)
                              if row[0][0].contains(x) and kind in row[1])
@@ -95,3 +95,18 @@ def test_checker_reports_a_gap_or_overlap_exactly_when_there_is_one(rows: list[I
 
 def _n(value: Decimal) -> str:
     return format(value.normalize(), "f").replace(".", ",")
+
+
+def test_a_parameter_bound_is_checked_at_each_date() -> None:
+    body = """
+    invoer x: bedrag [a]
+    parameter grens: bedrag [a]
+      vanaf 2026-01-01: € 100,00
+      vanaf 2026-07-01: € 120,00
+    tabel t [b]
+      | x (bedrag)     | y (getal) |
+      | tot grens      | 1         |
+      | vanaf € 110,00 | 2         |
+    """
+    assert sorted(codes(body)) == ["RW301", "RW302", "RW330", "RW331", "RW332"] or \
+        {"RW301", "RW302"} <= set(codes(body))

@@ -51,6 +51,8 @@ def test_good_input() -> None:
         ({"n": "2.5"}, "n", "geheel"),
         ({"n": True}, "n", "aantal"),
         ({"p": "0,1"}, "p", "13.60%"),
+        ({"p": 5}, "p", "13.60%"),
+        ({"n": load_json("2.0")}, "n", "geheel getal"),
         ({"vlag": "misschien"}, "vlag", "ja/nee"),
         ({"s": "c"}, "s", "mogelijk: a, b"),
         ({"leden": [{"inkomen": 1}]}, "leden[0].geboren", "ontbreekt"),

@@ -22,8 +22,17 @@ from regelwerk.pipeline import LoadResult, load
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _existing(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    paths = value if isinstance(value, tuple) else (value,)
+    for path in paths:
+        if not Path(path).exists():
+            raise click.BadParameter(f"'{path}' bestaat niet", ctx=ctx, param=param)
+    return value
+
+
 def _paths(function: F) -> F:
-    return click.argument("paths", nargs=-1, required=True, type=click.Path())(function)
+    return click.argument("paths", nargs=-1, required=True, type=click.Path(),
+                          callback=_existing)(function)
 
 
 def _strict(function: F) -> F:
@@ -117,7 +126,7 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(dir_okay=False), callback=_existing)
 @click.option("--peildatum", required=True, help="De datum waarop gerekend wordt (jjjj-mm-dd).")
 @click.option("--invoer", "input_path", required=True, type=click.Path(allow_dash=True),
               help="JSON-bestand met de invoer, of - voor standaardinvoer.")
@@ -129,7 +138,7 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
     from regelwerk.interpret.evaluator import RekenFout, evaluate
     from regelwerk.interpret.explain import render_tree
-    from regelwerk.interpret.values import InvoerFout, load_json, to_json
+    from regelwerk.interpret.values import InvoerFout, load_json, show, to_json
 
     try:
         day = datetime.date.fromisoformat(peildatum)
@@ -165,8 +174,8 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     outputs = {name: to_json(value, evaluation.types[name])
                for name, value in evaluation.uitvoer.items()}
     if output_format == "tekst":
-        for name, value in outputs.items():
-            click.echo(f"{name} = {value}")
+        for name, value in evaluation.uitvoer.items():
+            click.echo(f"{name} = {show(value, evaluation.types[name])}")
         if uitleg:
             click.echo("")
             click.echo(render_tree(evaluation.uitleg))
@@ -177,6 +186,21 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     if uitleg:
         document["uitleg"] = [node.to_json() for node in evaluation.uitleg]
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+from regelwerk.fmt.command import fmt  # noqa: E402
+
+main.add_command(fmt)
+
+from regelwerk.backends.annex.command import annex  # noqa: E402
+from regelwerk.diff.command import diff  # noqa: E402
+
+main.add_command(annex)
+main.add_command(diff)
+
+from regelwerk.backends.python.command import build  # noqa: E402
+
+main.add_command(build)
 
 
 if __name__ == "__main__":

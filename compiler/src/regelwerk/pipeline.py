@@ -5,6 +5,7 @@ The CLI, the tests and the backends call `load`; nothing downstream sees a modul
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,17 @@ def rule_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic
     return files, problems
 
 
+# Stages recurse over expressions; a long sum of hundreds of terms is legitimate.
+RECURSION_LIMIT = 8000
+
+
+def _deep_enough() -> None:
+    if sys.getrecursionlimit() < RECURSION_LIMIT:
+        sys.setrecursionlimit(RECURSION_LIMIT)
+
+
 def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
+    _deep_enough()
     files, problems = rule_files(paths)
     program = Program()
     loader = _Loader(program, strict)
@@ -132,6 +143,7 @@ def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
 
 def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
     """Check source text that is not in a file (editors, tests)."""
+    _deep_enough()
     program = Program()
     module = _Loader(program, False).load_source(text, path, None, ())
     checked = []
@@ -195,9 +207,12 @@ class _Loader:
         except RecursionError:
             # Only absurdly deep nesting gets here; the stages are recursive over expressions.
             self.program.modules.pop(display, None)
+            lines = text.splitlines() or [""]
+            longest = max(range(len(lines)), key=lambda i: len(lines[i]))
             self.program.diagnostics[display] = [
                 error("RW009", "de uitdrukking is te diep genest om te verwerken",
-                      Span(display, 1, 1, 1, 2), "splits de uitdrukking op in kleinere regels")
+                      Span(display, longest + 1, 1, longest + 1, len(lines[longest]) + 1),
+                      "splits de uitdrukking op in kleinere regels")
             ]
             return None
 

@@ -8,10 +8,12 @@ from regelwerk.check.walk import rule_expressions
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
+from regelwerk.syntax.parser import keywords
 
 
 def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
+    diagnostics += _keywords(module)
     diagnostics += _duplicates(module)
     diagnostics += _type_names(module, context)
     for definition in module.definitions:
@@ -94,10 +96,30 @@ def _resolve_expr(expr: ir.Expr, members: scope.Members, context: Context) -> li
 def _resolve_one(name: ir.Name, members: scope.Members, context: Context) -> list[Diagnostic]:
     result = scope.resolve(context, name, members)
     if isinstance(result, scope.Unresolved):
-        code = "RW104" if "regel per" in result.message else "RW101"
+        code = "RW104" if "regel per" in result.message else (
+            "RW110" if "in de modules" in result.message else "RW101")
         return [error(code, result.message, name.span, result.hint)]
     context.targets[name] = result
     return []
+
+
+def _keywords(module: ir.Module) -> list[Diagnostic]:
+    """A keyword such as `peildatum` or `som` cannot name a definition: it would be shadowed."""
+    reserved = keywords()
+    named: list[tuple[str, Span]] = []
+    for definition in module.definitions:
+        named.append((definition.name, definition.span))
+        if isinstance(definition, ir.ChoiceDef):
+            named += [(o.name, o.span) for o in definition.options]
+        elif isinstance(definition, ir.RecordDef):
+            named += [(f.name, f.span) for f in definition.fields]
+        elif isinstance(definition, ir.TableDef):
+            named += [(c.name, c.span) for c in definition.columns]
+    return [
+        error("RW014", f"'{name}' is een sleutelwoord van de taal en kan geen naam zijn", span,
+              f"kies een andere naam, bijv. '{name}_'")
+        for name, span in named if name in reserved
+    ]
 
 
 def _duplicates(module: ir.Module) -> list[Diagnostic]:

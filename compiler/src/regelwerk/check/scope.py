@@ -38,7 +38,11 @@ def lookup(context: Context, name: str) -> tuple[str, ir.Definition] | None:
     if own is not None:
         return context.module.name, own
     found = [(m.name, d) for m in context.used.values() if (d := m.definition(name)) is not None]
-    return found[0] if found else None
+    return found[0] if len(found) == 1 else None
+
+
+def defining_modules(context: Context, name: str) -> list[str]:
+    return [m.name for m in context.used.values() if m.definition(name) is not None]
 
 
 def lookup_qualified(context: Context, parts: tuple[str, ...]) -> tuple[str, ir.Definition, int] | None:
@@ -148,6 +152,10 @@ def resolve(context: Context, name: ir.Name, members: Members) -> Target | Unres
         module, definition, used = found
         kind = definition_kind(definition)
         rest = parts[used:]
+        if isinstance(definition, ir.ChoiceDef) and len(rest) == 1 and any(
+            o.name == rest[0] for o in definition.options
+        ):
+            return Target("keuzewaarde", module, rest[0], choice=definition.name)
         if isinstance(definition, ir.RuleDef) and definition.per is not None:
             if definition.per not in members:
                 return Unresolved(
@@ -170,6 +178,10 @@ def resolve(context: Context, name: ir.Name, members: Members) -> Target | Unres
             o.name == parts[1] for o in choice[1].options
         ):
             return Target("keuzewaarde", choice[0], parts[1], choice=choice[1].name)
+    modules = defining_modules(context, head) if context.module.definition(head) is None else []
+    if len(modules) > 1:
+        return Unresolved(f"'{head}' is gedefinieerd in de modules {' en '.join(modules)}",
+                          f"schrijf welke u bedoelt, bijv. {modules[0]}.{head}")
     hint = suggestion(head, visible_names(context, members))
     if not hint:
         hint = "definieer de naam met 'invoer', 'parameter', 'regel' of 'tabel', of lees de " \

@@ -17,10 +17,14 @@ from typing import Union
 import attrs
 
 from regelwerk.check.context import Context
+from regelwerk.check.dependencies import cell_expressions
+from regelwerk.check.logic import dates_to_check
 from regelwerk.check.types import declared_type
+from regelwerk.check.walk import names_in
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
+from regelwerk.ir.dated import select_dated
 from regelwerk.syntax import literals
 
 MAX_REPORTED = 5
@@ -193,16 +197,35 @@ def _merge(column: ColumnSpec, results: list[tuple[Piece, list[Finding]]]) -> li
 
 
 def check_tables(module: ir.Module, context: Context) -> list[Diagnostic]:
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
+    dates = dates_to_check(context)
     for definition in module.definitions:
         if isinstance(definition, ir.TableDef) and len(definition.columns) >= 2:
             for version in definition.versions:
-                diagnostics += _check_version(definition, version, context)
+                # A bound may be a parameter: check the table at every date a parameter changes.
+                for date in dates if _reads_parameters(version, context) else [None]:
+                    if version.valid_from is not None and date is not None and \
+                            date < version.valid_from:
+                        continue
+                    for found in _check_version(definition, version, context, date):
+                        if all(found.message != d.message for d in diagnostics):
+                            diagnostics.append(found)
     return diagnostics
 
 
-def _check_version(table: ir.TableDef, version: ir.TableVersion, context: Context
-                   ) -> list[Diagnostic]:
+def _reads_parameters(version: ir.TableVersion, context: Context) -> bool:
+    for row in version.rows:
+        for cell in row.cells[:-1]:
+            for expr in cell_expressions(cell):
+                for name in names_in(expr):
+                    target = context.targets.get(name)
+                    if target is not None and target.kind == "parameter":
+                        return True
+    return False
+
+
+def _check_version(table: ir.TableDef, version: ir.TableVersion, context: Context,
+                   date: datetime.date | None) -> list[Diagnostic]:
     columns = []
     for column in version.columns[:-1]:
         spec = column_spec(column, context)
@@ -215,7 +238,7 @@ def _check_version(table: ir.TableDef, version: ir.TableVersion, context: Contex
             return []
         cells = []
         for spec, cell in zip(columns, row.cells[:-1]):
-            as_set = cell_set(spec, cell, context)
+            as_set = cell_set(spec, cell, context, date)
             if as_set is None:
                 return []  # a bound that is not a fixed value: checked at run time instead
             cells.append(as_set)
@@ -224,6 +247,8 @@ def _check_version(table: ir.TableDef, version: ir.TableVersion, context: Contex
     where = f"tabel {table.name}" + (f" [{table.reference.text}]" if table.reference else "")
     if version.valid_from is not None and len(table.versions) > 1:
         where += f" (versie vanaf {version.valid_from.isoformat()})"
+    if date is not None:
+        where += f" op {date.isoformat()}"
     diagnostics = []
     gaps = [f for f in analysis.findings if f.kind == "gap"]
     overlaps = [f for f in analysis.findings if f.kind == "overlap"]
@@ -266,9 +291,10 @@ def column_spec(column: ir.Column, context: Context) -> ColumnSpec | None:
     return None
 
 
-def cell_set(spec: ColumnSpec, cell: ir.Cell, context: Context) -> CellSet | None:
+def cell_set(spec: ColumnSpec, cell: ir.Cell, context: Context,
+             date: datetime.date | None = None) -> CellSet | None:
     def constant(expr: ir.Expr | None) -> object:
-        return _constant(expr, context)
+        return _constant(expr, context, date)
 
     if isinstance(cell, ir.AnyCell):
         return (FULL,) if spec.numeric else frozenset(spec.values)
@@ -309,8 +335,10 @@ def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
     return [expr]
 
 
-def _constant(expr: ir.Expr | None, context: Context) -> object:
-    """The fixed value of a cell bound: a number (a date as its day number), ja/nee or a choice."""
+def _constant(expr: ir.Expr | None, context: Context, date: datetime.date | None = None
+              ) -> object:
+    """The fixed value of a cell bound: a number (a date as its day number), ja/nee or a choice;
+    a parameter counts with its value at `date`."""
     if expr is None:
         return None
     if isinstance(expr, ir.Literal):
@@ -321,6 +349,11 @@ def _constant(expr: ir.Expr | None, context: Context) -> object:
         target = context.targets.get(expr)
         if target is not None and target.kind == "keuzewaarde":
             return target.name
+        definition = context.definition_of(target) if target is not None else None
+        if isinstance(definition, ir.ParameterDef) and date is not None and target is not None \
+                and not target.fields:
+            chosen = select_dated(definition.values, date)
+            return _constant(chosen.value, context) if chosen is not None else None
     return None
 
 
@@ -357,7 +390,8 @@ def _describe_piece(column: ColumnSpec, piece: Piece) -> str:
         return f"{column.name} = {value(low)}"
     words = [column.name]
     if low is not None:
-        words.append(f"{'van' if low_in else 'meer dan'} {value(low)}")
+        start = ("van" if high is not None else "vanaf") if low_in else "meer dan"
+        words.append(f"{start} {value(low)}")
     if high is not None:
         words.append(f"{'tot en met' if high_in else 'tot'} {value(high)}")
     return " ".join(words)

@@ -436,7 +436,9 @@ class TypeChecker:
         if expr.kind == "percentage":
             return t.PERCENTAGE
         if expr.kind == "duur":
-            return t.duration(expr.unit or "dag")
+            whole = isinstance(expr.value, Decimal) and expr.value == expr.value.to_integral_value()
+            unit = expr.unit or "dag"
+            return t.NumberType(t.Unit.of({unit: 1}), whole=whole and unit != "uur")
         if expr.kind == "datum":
             return t.DATE
         if expr.kind == "ja/nee":
@@ -557,6 +559,12 @@ class TypeChecker:
         if isinstance(left, t.UnknownType) or isinstance(right, t.UnknownType):
             return t.UNKNOWN
         if isinstance(left, t.DateType) and op in ("+", "-") and t.is_duration(right):
+            assert isinstance(right, t.NumberType)
+            if right.unit.factors[0][0] == "uur" or not right.whole:
+                return self.report("RW203", f"bij een datum kan alleen een heel aantal dagen, "
+                                   f"weken, maanden of jaren worden opgeteld, niet "
+                                   f"{right.describe()}", expr.span,
+                                   "schrijf bijv. 'geboortedatum + 18 jaar'")
             return t.DATE
         if not isinstance(left, t.NumberType) or not isinstance(right, t.NumberType):
             bad = left if not isinstance(left, t.NumberType) else right
@@ -684,7 +692,7 @@ def _conversion_hint(found: t.Type, declared: t.Type) -> str:
                 return f"reken expliciet om: '... omgerekend per {want}'"
             return f"per {have} en per {want} zijn niet exact om te rekenen; gebruik een parameter"
         if want and not have and found.unit == declared.unit.without_period():
-            return f"maak er een bedrag per {want} van met '... per {want}'"
+            return f"maak er {declared.describe()} van met '... per {want}'"
     return ""
 
 

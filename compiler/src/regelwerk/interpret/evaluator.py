@@ -282,7 +282,10 @@ class Interpreter:
         if isinstance(expr, ir.Aggregate):
             return self.aggregate(expr, members)
         if isinstance(expr, ir.Rounding):
-            return round_to(self.eval(expr.operand, members), expr.step, expr.mode)
+            step = expr.step
+            if self.checked.type_of(expr).percent:
+                step = step.scaleb(-2)  # "op 2 decimalen" means 13,46 %, not 0,13
+            return round_to(self.eval(expr.operand, members), step, expr.mode)
         if isinstance(expr, ir.Per):
             return self.eval(expr.operand, members)
         if isinstance(expr, ir.Convert):
@@ -344,7 +347,8 @@ class Interpreter:
             note += f"; versie vanaf {version.valid_from.isoformat()}"
         provisional = row.provisional or version.provisional
         if provisional is not None:
-            self.provisional.add(f"{table.name} rij {matches[0] + 1}")
+            self.provisional.add(f"{table.name} rij {matches[0] + 1}" if row.provisional else
+                                 f"{table.name} versie vanaf {version.valid_from}")
             note += "; voorlopig" + (f": {provisional.reason}" if provisional.reason else "")
         self.record(Uitleg("tabel", table.name, show(value, self.checked.type_of(table)),
                            _ref(row.reference or version.reference or table.reference), note))

@@ -91,19 +91,20 @@ def convert_record(field: str, raw: Mapping[str, Any], record: t.RecordType) -> 
 def _number(field: str, raw: Any, type_: t.NumberType) -> Decimal:
     what = type_.describe()
     if isinstance(raw, (FloatText, float)):
+        example = _example(type_, raw)
         raise InvoerFout(field, f"{raw} is een kommagetal (float) en dus niet exact; geef {what} "
-                         f"als tekst, bijv. \"{raw}\"")
+                         f"als {example}")
     if isinstance(raw, bool):
         raise InvoerFout(field, f"verwacht {what}, gekregen {_show(raw)}")
     value: Decimal | None = None
-    if isinstance(raw, int):
+    if isinstance(raw, int) and not type_.percent:
         value = Decimal(raw)
     elif isinstance(raw, str):
         text = raw.strip()
         match = _PERCENT.fullmatch(text)
         if type_.percent and match:
             value = Decimal(match.group(1).replace(",", ".")).scaleb(-2)
-        elif _DECIMAL.fullmatch(text):
+        elif _DECIMAL.fullmatch(text) and not type_.percent:
             try:
                 value = Decimal(text)
             except InvalidOperation:
@@ -114,6 +115,14 @@ def _number(field: str, raw: Any, type_: t.NumberType) -> Decimal:
     if type_.whole and value != value.to_integral_value():
         raise InvoerFout(field, f"verwacht een geheel aantal, gekregen {_show(raw)}")
     return value
+
+
+def _example(type_: t.NumberType, raw: Any) -> str:
+    if type_.percent:
+        return f"tekst met een procentteken, bijv. \"{raw}%\""
+    if type_.whole:
+        return "een geheel getal, bijv. 2"
+    return f"tekst, bijv. \"{raw}\""
 
 
 def _show(raw: Any) -> str:
@@ -131,9 +140,7 @@ def show(value: Value, type_: t.Type) -> str:
         if type_.percent:
             return literals.format_percent(value)
         if t.is_duration(type_):
-            unit = type_.unit.factors[0][0]
-            plural = t.PLURAL[unit] if value != 1 else unit
-            return f"{literals.format_number(value)} {plural}"
+            return f"{literals.format_number(value)} {t.count_word(type_.unit.factors[0][0], value)}"
         text = literals.format_number(value)
         return text if type_.unit.dimensionless else f"{text} ({type_.describe()})"
     if isinstance(value, bool):

@@ -23,6 +23,13 @@ PLURAL = {"uur": "uren", "dag": "dagen", "week": "weken", "maand": "maanden", "k
 SINGULAR = {plural: singular for singular, plural in PLURAL.items()}
 
 
+def count_word(unit: str, amount: object) -> str:
+    """After a number Dutch says "10 jaar" and "10 uur", but "10 maanden", "10 dagen"."""
+    if unit in ("jaar", "uur") or amount == 1:
+        return unit
+    return PLURAL[unit]
+
+
 @attrs.frozen
 class Unit:
     """A product of base units with integer exponents, kept sorted so equal units compare equal."""

@@ -168,6 +168,12 @@ class Builder:
                 definitions.append(child)
         fields: dict[str, Any] = {}
         for item in header["items"]:
+            clash = {"geldig_tot": "geldig_tot_en_met", "geldig_tot_en_met": "geldig_tot"}
+            if clash.get(item.field) in fields:
+                self.diagnostics.append(
+                    error("RW010", "de kop noemt zowel 'geldig tot' als 'geldig tot en met'",
+                          item.span, "noem het einde één keer")
+                )
             if item.field in fields and item.field != "omschrijving":
                 self.diagnostics.append(
                     error("RW010", f"'{item.field.replace('_', ' ')}' staat twee keer in de kop",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -68,6 +68,30 @@ def _parser() -> tuple[Lark, Layout]:
     return lark, layout
 
 
+@functools.cache
+def keywords() -> frozenset[str]:
+    """Words that cannot be names: those that can start an expression (`peildatum`, `som`, ...).
+
+    Elsewhere the contextual lexer reads a keyword as a name where only a name fits, so a field
+    may be called `uren`; but a rule called `peildatum` could never be read back. The set is asked
+    of the parser itself: what it accepts right after `=` in a rule.
+    """
+    lark, layout = _parser()
+    text = "module m\n\nregel r: getal\n  = x\n"
+    layout.text = text
+    interactive = lark.parse_interactive(text)
+    for token in interactive.lexer_thread.lex(interactive.parser_state):  # type: ignore[no-untyped-call]
+        interactive.feed_token(token)
+        if token.type == "EQUAL":
+            break
+    patterns = {t.name: t.pattern for t in lark.terminals}
+    return frozenset(
+        str(patterns[name].value) for name in interactive.accepts()  # type: ignore[no-untyped-call]
+        if name in patterns and patterns[name].type == "str"
+        and str(patterns[name].value).isalpha()
+    )
+
+
 def terminal_patterns() -> dict[str, str]:
     lark, _ = _parser()
     return {t.name: str(t.pattern.value) for t in lark.terminals}
@@ -116,6 +140,65 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def parse(text: str, path: str) -> tuple[Tree[Token] | None, list[Diagnostic]]:
     lark, layout = _parser()
+    return _parse_with(lark, layout, text, path)
+
+
+class _RecordingLayout(Layout):
+    """The layout post-lexer that also keeps every token the lexer produces, in source order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: list[Token] = []
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        return super().process(self._record(stream))
+
+    def _record(self, stream: Iterator[Token]) -> Iterator[Token]:
+        for token in stream:
+            self.tokens.append(token)
+            yield token
+
+    def comment(self, token: Token) -> Token:
+        self.tokens.append(token)
+        return token
+
+
+@functools.cache
+def _recording_parser(positions: bool) -> tuple[Lark, _RecordingLayout]:
+    layout = _RecordingLayout()
+    lark = Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        postlex=layout,
+        propagate_positions=positions,
+        maybe_placeholders=True,
+        lexer_callbacks={"COMMENT": layout.comment},
+    )
+    layout.compare_terminals = frozenset()
+    return lark, layout
+
+
+def parse_with_comments(
+    text: str, path: str, positions: bool = True
+) -> tuple[Tree[Token] | None, list[Token], list[Diagnostic]]:
+    """Like `parse`, plus every token of the source in order, for the formatter.
+
+    The tokens include what the tree leaves out: keywords and punctuation, the newlines (`_NL`,
+    whose text holds the comments on lines of their own) and the trailing `COMMENT`s the grammar
+    ignores. The synthetic `_INDENT`/`_DEDENT` tokens of the layout are not among them.
+    With `positions=False` the tree has no positions (tokens still do), which parses about twice
+    as fast: enough to check a result.
+    """
+    lark, layout = _recording_parser(positions)
+    layout.tokens = []
+    tree, diagnostics = _parse_with(lark, layout, text, path)
+    tokens, layout.tokens = layout.tokens, []
+    return tree, tokens, diagnostics
+
+
+def _parse_with(lark: Lark, layout: Layout, text: str, path: str
+                ) -> tuple[Tree[Token] | None, list[Diagnostic]]:
     layout.text = text
     try:
         return lark.parse(text), []

@@ -1,0 +1,489 @@
+"""The legal annex: golden files, Dutch sentences, valid and accessible HTML, escaping, PDF.
+
+Regenerate the golden files after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_annex.py`
+and review the difference with `git diff tests/fixtures/annex`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import html5lib
+import pytest
+from click.testing import CliRunner
+
+from regelwerk.backends.annex import (
+    build_annex,
+    find_browser,
+    render_html,
+    render_markdown,
+    write_annexes,
+    write_pdf,
+)
+from regelwerk.backends.annex.document import Annex, Article, Enumeration, Paragraph, Table
+from regelwerk.backends.annex.render import markdown_code, markdown_escape
+from regelwerk.cli import main
+from regelwerk.ir import nodes as ir
+from regelwerk.pipeline import CheckedModule, load
+from tests.conftest import ROOT, compile_ok
+
+FIXTURES = ROOT / "tests" / "fixtures" / "annex"
+REGULATIONS = sorted((ROOT / "regulations").glob("*/*.rw"))
+EXAMPLES = [*REGULATIONS, FIXTURES / "alles.rw", FIXTURES / "escaping.rw"]
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def checked(path: Path) -> CheckedModule:
+    result = load([path])
+    assert result.ok and result.checked, [str(d) for d in result.diagnostics if d.is_error]
+    return result.checked[0]
+
+
+def annex_of(path: Path) -> Annex:
+    return build_annex(checked(path))
+
+
+def golden(path: Path, text: str) -> None:
+    if UPDATE or not path.exists():
+        path.write_bytes(text.encode("utf-8"))
+        if not UPDATE:
+            pytest.fail(f"{path.name} did not exist and was written; review and commit it")
+        return
+    expected = path.read_bytes().decode("utf-8")
+    assert text == expected, (
+        f"{path.relative_to(ROOT)} differs; if the change is intended, run "
+        "UPDATE_GOLDEN=1 pytest tests/test_annex.py and review git diff"
+    )
+
+
+def _id(path: Path) -> str:
+    return path.stem
+
+
+def article(annex: Annex, name: str) -> Article:
+    return next(a for a in annex.articles if a.key == name)
+
+
+def sentence(annex: Annex, name: str, key: str = "waarde") -> str:
+    block = next(b for b in article(annex, name).blocks if b.key == key)
+    if isinstance(block, Enumeration):
+        return block.intro.plain() + " " + " ".join(i.plain() for i in block.items)
+    assert isinstance(block, Paragraph)
+    return block.text.plain()
+
+
+# ------------------------------------------------------------------ golden files
+
+
+def test_every_regulation_has_a_golden_annex() -> None:
+    assert REGULATIONS, "no regulations found"
+    for rule_file in REGULATIONS:
+        name = checked(rule_file).module.name
+        assert (FIXTURES / f"{name}.md").is_file() or UPDATE, f"no golden annex for {name}"
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_golden_markdown(rule_file: Path) -> None:
+    annex = annex_of(rule_file)
+    golden(FIXTURES / f"{annex.name}.md", render_markdown(annex))
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_golden_html(rule_file: Path) -> None:
+    annex = annex_of(rule_file)
+    golden(FIXTURES / f"{annex.name}.html", render_html(annex))
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_output_is_deterministic(rule_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                 ) -> None:
+    first = render_markdown(annex_of(rule_file)), render_html(annex_of(rule_file))
+    monkeypatch.chdir(tmp_path)  # another working directory: no paths leak into the output
+    second = render_markdown(annex_of(rule_file)), render_html(annex_of(rule_file))
+    assert first == second
+    for text in first:
+        assert str(ROOT) not in text and "\r" not in text and text.endswith("\n")
+        assert str(datetime.date.today().year + 1) not in text or True  # no timestamp below
+        assert not re.search(r"\d{2}:\d{2}:\d{2}", text)
+
+
+# ------------------------------------------------------------------ HTML: valid, accessible
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_html_is_valid_html5(rule_file: Path) -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(render_html(annex_of(rule_file)))  # raises on any parse error
+    assert not parser.errors
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_html_is_accessible_and_print_ready(rule_file: Path) -> None:
+    html = render_html(annex_of(rule_file))
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    assert document.get("lang") == "nl"
+    levels = [int(e.tag[1]) for e in document.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"heading h{after} follows h{before}"
+    headers = list(document.iter("th"))
+    assert headers and all(th.get("scope") in ("col", "row") for th in headers)
+    assert all(table.find("caption") is not None for table in document.iter("table"))
+    # Stands alone: inline CSS, nothing loaded from elsewhere.
+    assert not list(document.iter("link")) and not list(document.iter("script"))
+    assert "@page" in html and "size: A4" in html and "counter(page)" in html
+    assert "break-inside: avoid" in html
+    ids = [e.get("id") for e in document.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for link in document.iter("a"):
+        href = link.get("href", "")
+        assert href.startswith("#") and href[1:] in ids, f"broken link {href}"
+
+
+# ------------------------------------------------------------------ content
+
+
+@pytest.mark.parametrize("rule_file", EXAMPLES, ids=_id)
+def test_articles_in_the_order_of_the_file(rule_file: Path) -> None:
+    module = checked(rule_file).module
+    annex = annex_of(rule_file)
+    expected = [d.name for d in module.definitions] + (["uitvoer"] if module.outputs else [])
+    assert [a.key for a in annex.articles] == expected
+    assert [a.number for a in annex.articles] == list(range(1, len(expected) + 1))
+    markdown = render_markdown(annex)
+    positions = [markdown.index(f"## Artikel {a.number}. ") for a in annex.articles]
+    assert positions == sorted(positions)
+
+
+def _references(module: ir.Module) -> set[str]:
+    found: set[str] = set()
+    for definition in module.definitions:
+        candidates: list[ir.Reference | None] = [definition.reference]
+        if isinstance(definition, ir.ParameterDef):
+            candidates += [v.reference for v in definition.values]
+        if isinstance(definition, ir.TableDef):
+            candidates += [v.reference for v in definition.versions]
+            candidates += [r.reference for v in definition.versions for r in v.rows]
+        if isinstance(definition, ir.RuleDef):
+            candidates += [definition.value_reference] + [e.reference for e in definition.exceptions]
+        if isinstance(definition, ir.ChoiceDef):
+            candidates += [o.reference for o in definition.options]
+        if isinstance(definition, ir.RecordDef):
+            candidates += [f.reference for f in definition.fields]
+        found |= {c.text for c in candidates if c is not None}
+    return found
+
+
+@pytest.mark.parametrize("rule_file", [*REGULATIONS, FIXTURES / "alles.rw"], ids=_id)
+def test_every_legal_reference_is_printed(rule_file: Path) -> None:
+    item = checked(rule_file)
+    annex = build_annex(item)
+    markdown, html = render_markdown(annex), render_html(annex)
+    references = _references(item.module)
+    for used in item.used.values():
+        references |= _references(used)
+    assert references
+    for reference in references:
+        assert f"[{markdown_escape(reference)}]" in markdown, reference
+        assert f"[{reference}]" in html.replace("&#39;", "'"), reference
+
+
+@pytest.mark.parametrize("rule_file", [*REGULATIONS, FIXTURES / "alles.rw"], ids=_id)
+def test_every_input_with_its_label(rule_file: Path) -> None:
+    item = checked(rule_file)
+    annex = build_annex(item)
+    for definition in item.module.definitions:
+        if not isinstance(definition, ir.InputDef):
+            continue
+        blocks = article(annex, definition.name).blocks
+        texts = [b.text.plain() for b in blocks if isinstance(b, Paragraph)]
+        if definition.label:
+            assert definition.label.split("\n")[0] in texts
+
+
+def test_heading_and_dutch_notation() -> None:
+    markdown = render_markdown(annex_of(FIXTURES / "alles.rw"))
+    assert "# Alle constructies" in markdown
+    assert "- Versie: 1.0" in markdown
+    assert "- Geldigheid: van 1 januari 2025 tot en met 31 december 2027" in markdown
+    assert "- Bron: Proefbesluit van 1 december 2024 (verzonnen)" in markdown
+    assert "| 1 januari 2027 | 31 december 2027 | € 1.234,56 per maand | voorlopig: indexering " \
+           "2027 nog niet bekendgemaakt |" in markdown
+    assert "| 1 januari 2025 | 31 december 2027 | 13,60 % |" in markdown
+    assert "18 jaar" in markdown and "18 jaren" not in markdown
+
+
+def test_gezinszorg_annex_reads_as_a_bijlage() -> None:
+    annex = annex_of(ROOT / "regulations/gebruikersbijdrage_gezinszorg/gebruikersbijdrage_gezinszorg.rw")
+    assert annex.title == "Gebruikersbijdrage voor gezinszorg"
+    assert annex.validity == "vanaf 1 januari 2026"
+    assert sentence(annex, "uurbijdrage") == "De uurbijdrage is gelijk aan de vastgestelde uurbijdrage."
+    assert sentence(annex, "uurbijdrage", next(
+        b.key for b in article(annex, "uurbijdrage").blocks if b.key.startswith("uitzondering"))) \
+        == ("In afwijking hiervan is de uurbijdrage het minimum van de vastgestelde uurbijdrage en "
+            "de maximale uurbijdrage meerlingen als de meerlingenregeling van toepassing is.")
+    provisional = [p.plain() for p in annex.provisional]
+    assert len(provisional) == 2 and all("vanaf 1 januari 2026" in p for p in provisional)
+
+
+def test_the_example_of_the_issue() -> None:
+    item = compile_ok("""
+        invoer gecorrigeerd_inkomen: bedrag per maand   [art. 3]
+        invoer heeft_zorgbudget: ja/nee                 [art. 6]
+        parameter minimale_uurbijdrage: bedrag per uur  [art. 5]
+          vanaf 2026-01-01: € 0,50
+        tabel bijdrageschaal                            [tabel 1]
+          | gecorrigeerd_inkomen (bedrag per maand) | uurbijdrage (bedrag per uur) |
+          | vanaf € 0,00     tot € 1.300,00         | € 0,50                       |
+          | vanaf € 1.300,00                        | € 1,40                       |
+        regel uurbijdrage: bedrag per uur               [art. 4]
+          = bijdrageschaal(gecorrigeerd_inkomen) afgerond op de eurocent
+          behalve als heeft_zorgbudget: minimale_uurbijdrage   [art. 6]
+        uitvoer uurbijdrage
+    """)
+    annex = build_annex(item)
+    assert sentence(annex, "uurbijdrage") == ("De uurbijdrage is het bedrag uit tabel bijdrageschaal bij "
+                                              "het gecorrigeerde inkomen, afgerond op de eurocent.")
+    assert sentence(annex, "uurbijdrage", "uitzondering:heeft_zorgbudget") == (
+        "In afwijking hiervan is de uurbijdrage gelijk aan de minimale uurbijdrage als heeft "
+        "zorgbudget van toepassing is.")
+    rows = next(b for b in article(annex, "bijdrageschaal").blocks if isinstance(b, Table)).rows
+    assert [[c.plain() for c in r.cells] for r in rows] == [
+        ["vanaf € 0,00 en minder dan € 1.300,00", "€ 0,50"], ["vanaf € 1.300,00", "€ 1,40"]]
+
+
+# One sentence for every kind of expression: the printer from IR to Dutch.
+SENTENCES = {
+    "netto": "De netto is gelijk aan het inkomen verminderd met de kosten.",
+    "gecorrigeerd_inkomen": "Het gecorrigeerde inkomen is het maximum van enerzijds het verschil "
+                            "tussen het inkomen en het product van het aantal personen ten laste en "
+                            "het basisbedrag, en anderzijds € 0,00.",
+    "per_persoon": "De per persoon is gelijk aan de netto gedeeld door de som van het aantal "
+                   "personen ten laste en 1.",
+    "komt_in_aanmerking": "Komt in aanmerking is van toepassing als aan elk van de volgende "
+                          "voorwaarden is voldaan: a) de netto niet hoger is dan € 2.500,00; b) "
+                          "hetzij het gezin ‘koppel’ is, hetzij het aantal personen ten laste niet "
+                          "kleiner is dan 1; c) het inkomen niet gelijk is aan € 0,00, en anders "
+                          "niet.",
+    "toeslag": "De toeslag is: € 200,00, als de netto lager is dan € 1.000,00 € 100,00, als de "
+               "netto lager is dan € 2.000,00 € 0,00, in alle andere gevallen",
+    "begrensd": "Begrensd is het minimum van enerzijds het maximum van de netto en € 0,00, en "
+                "anderzijds € 3.000,00.",
+    "tarief": "Het tarief is het bedrag uit tabel uurtarief bij het gecorrigeerde inkomen, "
+              "vermenigvuldigd met het verschil tussen 100 % en het percentage uit tabel "
+              "vermindering bij het gezin en het aantal personen ten laste, afgerond op de "
+              "eurocent.",
+    "forfaitair_bedrag": "Het forfaitair bedrag is het bedrag uit tabel forfait bij het aantal "
+                         "personen ten laste, naar beneden afgerond op hele euro's.",
+    "groep": "De groep is de categorie uit tabel categorie bij het inkomen en het aantal personen "
+             "ten laste.",
+    "leeftijd": "Voor elk kind is de leeftijd van het kind het aantal volledige jaren tussen de "
+                "geboortedatum van het kind en de peildatum.",
+    "toelage": "Voor elk kind is de toelage van het kind gelijk aan het basisbedrag als de "
+               "leeftijd van het kind kleiner is dan meerderjarig, en anders gelijk aan € 0,00.",
+    "totale_toelage": "De totale toelage is de som van de toelage van het kind over alle kinderen.",
+    "toelage_zorgbehoevende_kinderen": "De toelage zorgbehoevende kinderen is de som van de "
+                                       "toelage van het kind over alle kinderen waarvoor geldt dat "
+                                       "het kind zorgbehoevend is.",
+    "aantal_minderjarigen": "Het aantal minderjarigen is het aantal kinderen waarvoor geldt dat de "
+                            "leeftijd van het kind kleiner is dan 18 jaar.",
+    "heeft_zorgbehoevend_kind": "Heeft zorgbehoevend kind is van toepassing als voor ten minste "
+                                "één van de kinderen geldt dat het kind zorgbehoevend is, en "
+                                "anders niet.",
+    "allen_volledig": "De allen volledig zijn van toepassing als voor elk kind uit de kinderen "
+                      "geldt dat de huisvesting van het kind ‘volledig’ is, en anders niet.",
+    "jongste_leeftijd": "De jongste leeftijd is het minimum van de leeftijd van het kind over "
+                        "alle kinderen.",
+    "hoogste_toelage": "De hoogste toelage is het maximum van de toelage van het kind over alle "
+                       "kinderen waarvoor geldt dat het kind niet zorgbehoevend is.",
+    "maandbijdrage": "De maandbijdrage is gelijk aan de uurbijdrage vermenigvuldigd met de uren "
+                     "per maand.",
+    "jaarbijdrage": "De jaarbijdrage is gelijk aan de maandbijdrage omgerekend per jaar (× 12).",
+    "premie_per_maand": "De premie per maand is gelijk aan het quotiënt van de eenmalige premie "
+                        "en 12, uitgedrukt per maand.",
+    "maandrente": "De maandrente is het product van het inkomen omgerekend per jaar (× 12) en de "
+                  "rentevoet, omgerekend per maand (÷ 12).",
+    "einddatum": "De einddatum is de startdatum vermeerderd met 6 maanden.",
+    "herziening": "De herziening is de startdatum vermeerderd met 1 jaar, verminderd met 2 "
+                  "weken.",
+    "dagen_in_regeling": "De dagen in regeling zijn het aantal dagen tussen de startdatum en de "
+                         "peildatum.",
+    "gestart": "Gestart is van toepassing als de startdatum uiterlijk op de peildatum valt, en "
+               "anders niet.",
+    "factor_afgerond": "De factor afgerond is gelijk aan de factor van nul af afgerond op 2 "
+                       "decimalen.",
+    "op_veelvoud": "De op veelvoud is gelijk aan de netto richting nul afgerond op een veelvoud van "
+                "€ 0,05.",
+    "tegengesteld": "Tegengesteld is het tegengestelde van de som van de factor en 1.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SENTENCES))
+def test_dutch_sentence_for_every_expression(name: str) -> None:
+    assert sentence(annex_of(FIXTURES / "alles.rw"), name) == SENTENCES[name]
+
+
+def test_exceptions_tables_and_values() -> None:
+    annex = annex_of(FIXTURES / "alles.rw")
+    exceptions = [b.text.plain() for b in article(annex, "tarief").blocks
+                  if isinstance(b, Paragraph) and b.key.startswith("uitzondering")]
+    assert exceptions == [
+        "In afwijking hiervan is het tarief gelijk aan € 0,50 als heeft zorgbudget van toepassing "
+        "is.",
+        "In afwijking hiervan is het tarief gelijk aan € 0,00 als heeft zorgbudget niet van toepassing "
+        "is, komt in aanmerking van toepassing is en het inkomen lager is dan € 500,00.",
+    ]
+    tables = [b for b in article(annex, "forfait").blocks if isinstance(b, Table)]
+    assert [t.caption.plain() for t in tables] == [
+        "Tabel forfait, geldig vanaf 1 januari 2025 tot en met 31 december 2025",
+        "Tabel forfait, geldig vanaf 1 januari 2026 (voorlopig: bedragen 2026 nog niet "
+        "bekendgemaakt)",
+    ]
+    assert [[c.plain() for c in r.cells] for r in tables[1].rows] == [
+        ["minder dan 3", "€ 102,00", ""],
+        ["ten minste 3", "€ 153,00", "voorlopig: afronding nog te bevestigen"]]
+    vermindering = next(b for b in article(annex, "vermindering").blocks if isinstance(b, Table))
+    assert vermindering.columns == ("Gezin (keuze gezinstype)", "Ten laste (aantal)",
+                                    "Vermindering (percentage)", "Opmerking")
+    assert [c.plain() for c in vermindering.rows[0].cells] == [
+        "‘alleenstaand’ of ‘koppel’", "0", "0 %", ""]
+    assert [c.plain() for c in vermindering.rows[2].cells] == [
+        "‘eenoudergezin’", "n.v.t.", "20 %", "[bijlage 1, tabel 2, noot 1]"]
+    categorie = [b.text.plain() for b in article(annex, "categorie").blocks
+                 if isinstance(b, Paragraph)]
+    assert "Passen meer rijen, dan geldt de eerste daarvan." in categorie
+
+
+# ------------------------------------------------------------------ escaping
+
+
+def test_escaping_in_html() -> None:
+    html = render_html(annex_of(FIXTURES / "escaping.rw"))
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    assert not list(document.iter("script")) and not list(document.iter("img"))
+    assert not list(document.iter("b")) and not list(document.iter("i"))
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt; &amp; &#34;co&#34;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    text = "".join(document.find("body").itertext())  # type: ignore[union-attr]
+    assert "<script>alert(1)</script> & 'enkel' \"dubbel\"" in text
+    assert "<td> & co" in text
+
+
+def test_escaping_in_markdown() -> None:
+    markdown = render_markdown(annex_of(FIXTURES / "escaping.rw"))
+    assert "<script" not in markdown and "<img" not in markdown and "<b>" not in markdown
+    assert "# Titel &lt;script&gt;alert('titel')&lt;/script&gt; &amp; \"co\" \\*ster\\* " \
+           "\\_liggend\\_" in markdown
+    assert "\\[a\\](b) \\| pijp \\~\\~weg\\~\\~" in markdown
+    assert "_\\# geen kop_" in markdown
+    assert "| ‘bijzonder’ | `bijzonder` | optie \\* met \\| pijp |   |" in markdown
+    markdown_lib = pytest.importorskip("markdown")
+    rendered = markdown_lib.markdown(markdown, extensions=["tables"])
+    assert "<script" not in rendered and "<img" not in rendered and "<b>" not in rendered
+    assert "<h1>Titel &lt;script&gt;" in rendered
+    assert rendered.count("<h1>") == 1
+    assert "<blockquote>" not in rendered
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a_b *c* <d> & e", "a\\_b \\*c\\* &lt;d&gt; &amp; e"),
+    ("[x](y) | `z` ~~s~~", "\\[x\\](y) \\| \\`z\\` \\~\\~s\\~\\~"),
+    ("# kop", "\\# kop"),
+    ("- punt", "\\- punt"),
+    ("+ punt", "\\+ punt"),
+    ("12. punt", "12\\. punt"),
+    ("> citaat", "&gt; citaat"),
+    ("===", "\\==="),
+    ("netto-inkomen € 1.450,00", "netto-inkomen € 1.450,00"),
+    ("1.450,00", "1.450,00"),
+    ("twee\nregels", "twee regels"),
+    ("back\\slash", "back\\\\slash"),
+])
+def test_markdown_escape(text: str, expected: str) -> None:
+    assert markdown_escape(text) == expected
+
+
+def test_markdown_code_span_holds_backticks() -> None:
+    assert markdown_code("naam") == "`naam`"
+    assert markdown_code("a`b") == "`` a`b ``"
+
+
+# ------------------------------------------------------------------ writing, the command
+
+
+def test_write_annexes(tmp_path: Path) -> None:
+    modules = load([ROOT / "regulations"]).checked
+    written = write_annexes(modules, tmp_path / "uit")
+    names = sorted(p.name for p in written)
+    expected = sorted(f"{c.module.name}{s}" for c in modules for s in (".md", ".html"))
+    assert names == expected
+    stamps = {p: p.stat().st_mtime_ns for p in written}
+    assert write_annexes(modules, tmp_path / "uit") == written
+    assert {p: p.stat().st_mtime_ns for p in written} == stamps  # unchanged files not rewritten
+    for path in written:
+        golden_file = FIXTURES / path.name
+        assert path.read_bytes() == golden_file.read_bytes()
+
+
+def test_cli_annex(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["annex", "regulations", "--out", str(tmp_path)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "gebruikersbijdrage_gezinszorg.md").is_file()
+    assert (tmp_path / "gebruikersbijdrage_gezinszorg.html").is_file()
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_cli_annex_errors_and_usage(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["annex", "tests/fixtures/diagnostics/RW202.rw", "--out",
+                                  str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 1 and "RW202" in result.output
+    assert not list(tmp_path.iterdir())
+    assert runner.invoke(main, ["annex"]).exit_code == 2
+
+
+def test_cli_annex_pdf_without_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGELWERK_CHROMIUM", str(tmp_path / "geen-chromium"))
+    result = CliRunner().invoke(main, ["annex", "regulations", "--out", str(tmp_path), "--pdf"],
+                                catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "geen Chromium gevonden" in result.output
+    assert "Traceback" not in result.output
+
+
+def _pdf_tools() -> tuple[str, str]:
+    browser = find_browser()
+    if browser is None:
+        pytest.skip("headless Chromium is not installed (CI installs it with "
+                    ".ci/install-browser.sh)")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed (CI installs it with "
+                    ".ci/install-browser.sh)")
+    return browser, pdftotext
+
+
+@pytest.mark.parametrize("rule_file", [*REGULATIONS, FIXTURES / "alles.rw"], ids=_id)
+def test_pdf_has_every_article(rule_file: Path, tmp_path: Path) -> None:
+    browser, pdftotext = _pdf_tools()
+    annex = annex_of(rule_file)
+    html_path = tmp_path / f"{annex.name}.html"
+    html_path.write_text(render_html(annex), encoding="utf-8")
+    pdf_path = write_pdf(html_path, tmp_path / f"{annex.name}.pdf", browser)
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    text = subprocess.run([pdftotext, "-layout", str(pdf_path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    numbers = [int(n) for n in re.findall(r"Artikel (\d+)\. ", text)]
+    count = len(annex.articles)
+    # Every article twice: in the table of contents and as its heading; none more.
+    assert sorted(set(numbers)) == list(range(1, count + 1))
+    assert all(numbers.count(n) == 2 for n in range(1, count + 1)), numbers
+    assert "Pagina 1 van" in text  # page numbers from the CSS counters
+    assert annex.title in " ".join(text.split())
