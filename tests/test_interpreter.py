@@ -73,10 +73,10 @@ def test_table_boundaries(income: str, kind: str, expected: str) -> None:
 
 
 def test_overlapping_rows_are_an_error_unless_first_hit() -> None:
-    # A bound that is a parameter is not checked statically; the interpreter catches the overlap.
+    # A bound that depends on the input is not checked statically; the interpreter catches it.
     body = """
     invoer x: getal [a]
-    parameter grens: getal = 5 [a]
+    invoer grens: getal [a]
     tabel t [t]
       | x (getal)   | y (getal) |
       | vanaf 0     | 1         |
@@ -86,9 +86,9 @@ def test_overlapping_rows_are_an_error_unless_first_hit() -> None:
     uitvoer y
     """
     with pytest.raises(RekenFout, match="rijen 1 en 2"):
-        run(body, {"x": 6})
+        run(body, {"x": 6, "grens": 5})
     first = body.replace("tabel t [t]\n", "tabel t [t]\n      eerste treffer\n")
-    assert run(first, {"x": 6})["y"] == 1
+    assert run(first, {"x": 6, "grens": 5})["y"] == 1
 
 
 def test_no_matching_row_is_an_error() -> None:
