@@ -47,3 +47,8 @@ def test_impossible_date_raises_value_error() -> None:
 def test_number_notation_round_trips(value: Decimal) -> None:
     text = literals.format_number(value)
     assert literals.parse_number(text.lstrip("-")) * (-1 if text.startswith("-") else 1) == value
+
+
+def test_formatting_does_not_depend_on_the_decimal_context() -> None:
+    value = Decimal("55.83333333333333333333333333333333")  # 34 digits
+    assert literals.format_money(value) == "€ 55,83333333333333333333333333333333"

@@ -148,7 +148,7 @@ def show(value: Value, type_: t.Type) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return f"{len(value)} leden"
+        return f"{len(value)} {'lid' if len(value) == 1 else 'leden'}"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     return str(value)

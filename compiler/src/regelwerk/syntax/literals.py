@@ -35,7 +35,7 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
     if decimals is not None:
         value = value.quantize(Decimal(1).scaleb(-decimals)) if value.is_finite() else value
     sign = "-" if value.is_signed() and value != 0 else ""
-    digits = format(abs(value), "f")
+    digits = format(value.copy_abs(), "f")  # copy_abs, unlike abs(), never rounds
     whole, _, fraction = digits.partition(".")
     groups: list[str] = []
     while len(whole) > 3:
@@ -76,9 +76,9 @@ def format_date_long(value: datetime.date) -> str:
 
 
 def _normalized(value: Decimal) -> Decimal:
-    # Drop trailing zeros without switching to exponent notation (Decimal('1E+2') -> 100).
-    normalized = value.normalize()
-    exponent = normalized.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0:
-        return normalized.quantize(Decimal(1))
-    return normalized
+    # Drop trailing zeros by text, not by Decimal.normalize(): that rounds to the precision of the
+    # current context, which for a display is whatever the caller happens to have.
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Decimal(text)
