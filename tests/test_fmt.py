@@ -176,8 +176,15 @@ def test_a_list_of_cases_takes_a_line_per_case() -> None:
 def test_parentheses_are_kept_and_break_around_their_contents() -> None:
     long = " + ".join(f"onderdeel_nummer_{i}" for i in range(6))
     text = fmt(HEADER + f"regel r: bedrag\n  = maximum van ({long}; € 0) × ((a))\n")
-    assert "  = maximum van (\n      onderdeel_nummer_0\n      + onderdeel_nummer_1\n" in text
-    assert "      + onderdeel_nummer_5;\n      € 0\n    )\n    × ((a))\n" in text
+    # One argument a line; the continuation of an argument is indented, so that it cannot be
+    # mistaken for the next argument.
+    assert "  = maximum van (\n      onderdeel_nummer_0\n        + onderdeel_nummer_1\n" in text
+    assert "        + onderdeel_nummer_5;\n      € 0\n    )\n    × ((a))\n" in text
+    alone = fmt(HEADER + f"regel r: bedrag\n  = som van ({long}) over kinderen\n")
+    assert alone.endswith("  = som van (\n      onderdeel_nummer_0\n      + onderdeel_nummer_1\n"
+                          "      + onderdeel_nummer_2\n      + onderdeel_nummer_3\n"
+                          "      + onderdeel_nummer_4\n      + onderdeel_nummer_5\n    )\n"
+                          "    over kinderen\n")
 
 
 def test_tests_keep_their_form_and_fill_lines() -> None:
@@ -297,7 +304,7 @@ def test_diff_shows_the_change(tmp_path: Path) -> None:
     untidy.write_text(UNTIDY, encoding="utf-8")
     result = invoke("--diff", str(untidy))
     assert result.exit_code == 0
-    assert "-invoer a:bedrag   [art. 1]\n+invoer a: bedrag  [art. 1]\n" in result.output
+    assert "-invoer a:bedrag   [art. 1]\n+\n+invoer a: bedrag  [art. 1]\n" in result.output
     assert untidy.read_text(encoding="utf-8") == UNTIDY
 
 
@@ -488,13 +495,14 @@ def _expression(draw: st.DrawFn, kind: int, depth: int) -> tuple[str, int]:
         words = draw(st.sampled_from(["som van", "minimum van", "maximum van"]))
         text = f"{words} ({draw(expressions(0, sub))})" + breaks(draw) + "over " + draw(LIST)
         if draw(st.booleans()):
-            text += breaks(draw) + "waarvoor " + draw(expressions(2, sub))
+            # `waarvoor` takes what follows, as far as it goes: like a condition, not an atom.
+            return text + breaks(draw) + "waarvoor " + draw(expressions(2, sub)), 2
         return text, 10
     if kind == 15:
         words = draw(st.sampled_from(["aantal", "enig van", "alle van"]))
         text = f"{words} {draw(LIST)}"
         if words != "aantal" or draw(st.booleans()):
-            text += breaks(draw) + "waarvoor " + draw(expressions(2, sub))
+            return text + breaks(draw) + "waarvoor " + draw(expressions(2, sub)), 2
         return text, 10
     if kind == 16:
         periods = draw(st.sampled_from(["jaren", "maanden", "dagen"]))
