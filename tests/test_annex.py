@@ -6,7 +6,6 @@ and review the difference with `git diff tests/fixtures/annex`.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import shutil
@@ -108,7 +107,6 @@ def test_output_is_deterministic(rule_file: Path, tmp_path: Path, monkeypatch: p
     assert first == second
     for text in first:
         assert str(ROOT) not in text and "\r" not in text and text.endswith("\n")
-        assert str(datetime.date.today().year + 1) not in text or True  # no timestamp below
         assert not re.search(r"\d{2}:\d{2}:\d{2}", text)
 
 
@@ -263,7 +261,7 @@ SENTENCES = {
     "gecorrigeerd_inkomen": "Het gecorrigeerde inkomen is het maximum van enerzijds het verschil "
                             "tussen het inkomen en het product van het aantal personen ten laste en "
                             "het basisbedrag, en anderzijds € 0,00.",
-    "per_persoon": "De per persoon is gelijk aan de netto gedeeld door de som van het aantal "
+    "per_persoon": "Per persoon is gelijk aan de netto gedeeld door de som van het aantal "
                    "personen ten laste en 1.",
     "komt_in_aanmerking": "Komt in aanmerking is van toepassing als aan elk van de volgende "
                           "voorwaarden is voldaan: a) de netto niet hoger is dan € 2.500,00; b) "
@@ -317,8 +315,8 @@ SENTENCES = {
                "anders niet.",
     "factor_afgerond": "De factor afgerond is gelijk aan de factor van nul af afgerond op 2 "
                        "decimalen.",
-    "op_veelvoud": "De op veelvoud is gelijk aan de netto richting nul afgerond op een veelvoud van "
-                "€ 0,05.",
+    "op_veelvoud": "Op veelvoud is gelijk aan de netto richting nul afgerond op een veelvoud van "
+                   "€ 0,05.",
     "tegengesteld": "Tegengesteld is het tegengestelde van de som van de factor en 1.",
 }
 

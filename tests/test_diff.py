@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -155,6 +156,29 @@ def test_golden_json(report: Report) -> None:
 
 def test_golden_redline(report: Report) -> None:
     golden(FIXTURES / "gezinszorg.html", render_redline(report))
+
+
+def test_golden_annex_of_the_new_version() -> None:
+    """The annex that docs/reviewers.md shows in part (by line numbers: see the test below)."""
+    from regelwerk.backends.annex import build_annex, render_markdown
+
+    result = load([NEW])
+    assert result.ok
+    golden(FIXTURES / "gezinszorg_2027.md", render_markdown(build_annex(result.checked[0])))
+
+
+def test_docs_excerpts_point_at_whole_articles() -> None:
+    """docs/reviewers.md includes lines of the golden files; they must still be whole articles."""
+    page = (ROOT / "docs" / "reviewers.md").read_text(encoding="utf-8")
+    found = re.findall(r'--8<-- "([^":]+):(\d+):(\d+)"', page)
+    assert found
+    for path, start, end in found:
+        lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
+        first, last = int(start), int(end)
+        assert lines[first - 1].startswith("## Artikel "), (path, first, lines[first - 1])
+        assert last == len(lines) or lines[last].startswith("## ") or lines[last] == "", \
+            (path, last, lines[last])
+        assert all(not line.startswith("## ") for line in lines[first:last]), (path, first, last)
 
 
 def test_redline_is_valid_html_with_del_ins_and_details(report: Report) -> None:
@@ -310,10 +334,12 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def _variant(tmp_path: Path, name: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of alles.rw with replacements; runs of spaces match any alignment."""
     text = ALLES.read_text(encoding="utf-8")
     for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
+        pattern = re.sub(r"(\\ )+", "[ ]+", re.escape(old))
+        text, count = re.subn(pattern, new.replace("\\", "\\\\"), text)
+        assert count == 1, old
     path = tmp_path / name / "alles.rw"
     path.parent.mkdir()
     path.write_text(text, encoding="utf-8")
@@ -374,9 +400,10 @@ def test_removed_and_changed_definitions_references_labels(tmp_path: Path) -> No
         ('  "Het netto-inkomen van het gezin per maand."', '  "Het netto-inkomen van het gezin."'),
         ("  behalve als heeft_zorgbudget: € 0,50                 [art. 23, §2]",
          "  behalve als heeft_zorgbudget: € 0,60                 [art. 23, §2]"),
-        ("  gelijkmatig_verdeeld", "  co_ouderschap \"beide ouders\"\n  gelijkmatig_verdeeld"),
-        ("  | < 3                | € 102,00                   |",
-         "  | < 3                | € 102,00                   | [bijlage 2, noot]"),
+        ('\n  gelijkmatig_verdeeld "het kind',
+         '\n  co_ouderschap "beide ouders"\n  gelijkmatig_verdeeld "het kind'),
+        ("| < 3                | € 102,00                   |",
+         "| < 3                | € 102,00                   | [bijlage 2, noot]"),
     )
     removed = definition(report, "tegengesteld")
     assert (removed.status, removed.old_number, removed.new_number) == ("verwijderd", 51, None)
@@ -445,3 +472,23 @@ def test_formula_reads_back_as_the_same_expression(rule_file: Path, tmp_path: Pa
     assert again.ok, [str(d) for d in again.diagnostics if d.is_error]
     report = compare_modules(result.checked[0], again.checked[0])
     assert report.equal, render_summary(report)
+
+
+def test_text_from_the_rules_is_escaped_in_every_output(tmp_path: Path) -> None:
+    source = (ROOT / "tests" / "fixtures" / "annex" / "escaping.rw").read_text(encoding="utf-8")
+    old = tmp_path / "oud" / "escaping.rw"
+    new = tmp_path / "nieuw" / "escaping.rw"
+    for path in (old, new):
+        path.parent.mkdir()
+    old.write_text(source, encoding="utf-8")
+    new.write_text(source.replace("Regel met <img src=x onerror=alert(1)> erin.",
+                                  "Regel met <script>alert('nieuw')</script> & *meer*")
+                   .replace("€ 100,00 voorlopig", "€ 110,00 voorlopig"), encoding="utf-8")
+    report = diff_files(str(old), str(new))
+    summary, page, data = render_summary(report), render_redline(report), render_json(report)
+    assert "<script" not in summary and "<img" not in summary
+    assert "&lt;script&gt;alert('nieuw')&lt;/script&gt; &amp; \\*meer\\*" in summary
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    assert not list(document.iter("script")) and not list(document.iter("img"))
+    assert "&lt;script&gt;alert(&#39;nieuw&#39;)&lt;/script&gt;" in page
+    assert json.loads(data)["definities"][0]["wijzigingen"][0]["nieuw"].startswith("€ 110,00")

@@ -1,0 +1,1 @@
+"""Backends: code and documents generated from checked IR."""
