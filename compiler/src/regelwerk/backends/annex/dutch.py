@@ -186,6 +186,11 @@ def noun(name: str) -> Noun:
 
 
 def money(value: Decimal) -> str:
+    """As the source writes it: € 21,9860 keeps its four decimals (a published rate)."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        text = literals.format_number(value)
+        return "- € " + text[1:] if text.startswith("-") else "€ " + text
     return literals.format_money(value)
 
 

@@ -21,7 +21,7 @@ BETWEEN_WORDS = {"jaar": "jaren", "maand": "maanden", "dag": "dagen"}
 def literal(expr: ir.Literal) -> str:
     value = expr.value
     if expr.kind == "bedrag" and isinstance(value, Decimal):
-        return literals.format_money(value)
+        return dutch.money(value)
     if expr.kind == "percentage" and isinstance(value, Decimal):
         return dutch.percent(value)
     if expr.kind == "duur" and isinstance(value, Decimal):
