@@ -1,0 +1,612 @@
+"""Checked IR of one regulation -> the source of its Python module.
+
+The module's layout: docstring, imports, metadata, types (TypedDicts for input and output), the
+constants that describe kinds of values and tables, the JSON Schemas, `bereken` and `bereken_json`,
+and then one function per input read, parameter, table and rule, in the order of the rule files.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import io
+import tokenize
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import PurePath
+
+from regelwerk import __version__
+from regelwerk.backends.python import kinds as k
+from regelwerk.backends.python import printer
+from regelwerk.backends.python.expressions import (
+    AND,
+    CMP,
+    OR,
+    Compiler,
+    Py,
+    Scope,
+    chain,
+    column_soorten,
+    is_constant,
+    is_quiet,
+)
+from regelwerk.backends.python.model import (
+    Key,
+    Plan,
+    cell_expressions,
+    column_type,
+    expressions,
+    member_type,
+    output_definition,
+    plan,
+)
+from regelwerk.backends.python.names import constant, is_plain
+from regelwerk.backends.python.printer import Chain, Concat, Doc, Group, render, text
+from regelwerk.check.walk import children
+from regelwerk.ir import nodes as ir
+from regelwerk.ir import types as t
+from regelwerk.pipeline import CheckedModule
+
+RUNTIME = "regelwerk_runtime"
+DOCS = "docs/ontwikkelaars/inbedden.md"
+
+IMPORTS = (
+    ("datetime", "import datetime"),
+    ("Mapping", "from collections.abc import Mapping"),
+    ("Sequence", "from collections.abc import Sequence"),
+    ("Decimal", "from decimal import Decimal"),
+    ("TYPE_CHECKING", "from typing import TYPE_CHECKING"),
+    ("Final", "from typing import Final"),
+    ("Literal", "from typing import Literal"),
+    ("TypeAlias", "from typing import TypeAlias"),
+    ("TypedDict", "from typing import TypedDict"),
+)
+
+Lines = list[str]
+
+
+def generate(checked: CheckedModule) -> str:
+    """The source of the module for a checked regulation."""
+    assert checked.module.kind == "regeling"
+    return ModuleWriter(checked).source()
+
+
+class ModuleWriter:
+    def __init__(self, checked: CheckedModule) -> None:
+        self.checked = checked
+        self.module = checked.module
+        self.plan: Plan = plan(checked)
+        self.kinds = k.Kinds(self.plan)
+        self.tables: dict[Key, tuple[str, Doc]] = {}  # table -> its rt.Tabel constant
+        self.soorten_parameter = self._tables_called_with_other_kinds()
+
+    def source(self) -> str:
+        functions = self.functions()  # first: they decide which constants the module needs
+        body = "\n".join([*self.metadata(), *self.types(), *self.constants(), *self.schemas(),
+                          *self.entry_points(), *functions])
+        code = "\n".join([*self.header(), *self.imports(body), body]) + "\n"
+        ast.parse(code)  # a generator bug, not a user error, if this fails
+        return code
+
+    # ---------------------------------------------------------- top of the module
+    def header(self) -> Lines:
+        title = self.module.title or self.module.name
+        version = f" (versie {self.module.version})" if self.module.version else ""
+        lines = printer.docstring([
+            f"{title}: de berekening van de regeling {self.module.name}{version}.",
+            f"Gegenereerd door regelwerk {__version__} uit {PurePath(self.module.path).name}; "
+            "niet met de hand wijzigen, maar de regels aanpassen en `regelwerk build` uitvoeren. "
+            f"Gebruik: bereken(invoer, peildatum) of bereken_json(verzoek); zie {DOCS}.",
+        ], "")
+        return [*lines, "", "from __future__ import annotations", ""]
+
+    def imports(self, body: str) -> Lines:
+        used = _names_in_code(body) | {"TYPE_CHECKING"}
+        lines = sorted({line for name, line in IMPORTS if name in used})
+        straight = [line for line in lines if line.startswith("import ")]
+        merged: dict[str, list[str]] = {}
+        for line in lines:
+            if line.startswith("from "):
+                module, _, name = line[5:].partition(" import ")
+                merged.setdefault(module, []).append(name)
+        froms = [f"from {m} import {', '.join(sorted(ns, key=_isort_key))}"
+                 for m, ns in sorted(merged.items())]
+        return [*straight, *froms, "",
+                "if TYPE_CHECKING or not __package__:  # beside this module, or in the same package",
+                f"    import {RUNTIME} as rt",
+                "else:",
+                f"    from . import {RUNTIME} as rt"]
+
+    def metadata(self) -> Lines:
+        module = self.module
+        lines = ["", "",
+                 "InvoerFout = rt.InvoerFout",
+                 "RekenFout = rt.RekenFout",
+                 "",
+                 render(printer.string(module.name), 0, "REGELING: Final = "),
+                 self._optional_text("TITEL", module.title),
+                 self._optional_text("VERSIE", module.version),
+                 self._optional_date("GELDIG_VANAF", module.valid_from),
+                 self._optional_date("GELDIG_TOT", module.valid_until) + "  # tot: exclusief",
+                 self._optional_text("BRON", module.source),
+                 render(printer.string(__version__), 0, "COMPILER_VERSIE: Final = ")]
+        return lines
+
+    @staticmethod
+    def _optional_text(name: str, value: str | None) -> str:
+        if value is None:
+            return f"{name}: Final[str | None] = None"
+        return render(printer.string(value), 0, f"{name}: Final[str | None] = ")
+
+    @staticmethod
+    def _optional_date(name: str, value: datetime.date | None) -> str:
+        code = printer.date_literal(value) if value is not None else "None"
+        return f"{name}: Final[datetime.date | None] = {code}"
+
+    # ---------------------------------------------------------- types
+    def types(self) -> Lines:
+        lines: Lines = []
+        for choice, alias in self.plan.choices.items():
+            values = Group("[", tuple(printer.string(v) for v in choice.values), "]")
+            lines += ["", "", render(Concat((text("Literal"), values)), 0, f"{alias}: TypeAlias = ")]
+        for record, name in self.plan.records.items():
+            label = f"Gegevens {record.name}: exacte waarden."
+            lines += self.typed_dict(name, label, [(n, self.kinds.annotation(f)) for n, f in
+                                                   record.fields])
+            lines += self.typed_dict(self.plan.record_inputs[record],
+                                     f"Gegevens {record.name} zoals een dienst ze aanlevert.",
+                                     [(n, self.kinds.input_annotation(f)) for n, f in record.fields])
+        inputs = [(d.name, self.plan.type_of(d)) for d in self.plan.inputs]
+        lines += self.typed_dict("Invoer", f"De invoer van {self.module.name}, zoals een dienst "
+                                 "die aanlevert (bedragen als tekst, bijv. \"1450.50\").",
+                                 [(n, self.kinds.input_annotation(ty)) for n, ty in inputs])
+        lines += self.typed_dict("Uitvoer", f"De uitvoer van {self.module.name}: exacte waarden.",
+                                 [(n, self.output_annotation(n)) for n in self.output_names()])
+        lines += self.typed_dict("_Gelezen", "De invoer na controle: exacte waarden.",
+                                 [(n, self.kinds.annotation(ty)) for n, ty in inputs])
+        lines += ["", "", "_Rekening: TypeAlias = rt.Rekening[_Gelezen]"]
+        return lines
+
+    def typed_dict(self, name: str, doc: str, fields: list[tuple[str, str]]) -> Lines:
+        if all(is_plain(n) and not n.startswith("__") for n, _ in fields):
+            lines = ["", "", f"class {name}(TypedDict):", *printer.docstring([doc], "    ")]
+            return lines + [f"    {n}: {annotation}" for n, annotation in fields]
+        items = tuple(Concat((printer.string(n), text(f": {a}"))) for n, a in fields)
+        call = printer.call("TypedDict", [printer.string(name), Group("{", items, "}")])
+        return ["", "", render(call, 0, f"{name} = ")]
+
+    def output_names(self) -> list[str]:
+        return [n.text for n in self.module.output_names]
+
+    def output_annotation(self, name: str) -> str:
+        _, definition = output_definition(self.checked, name)
+        return self.kinds.annotation(self.plan.type_of(definition))
+
+    # ---------------------------------------------------------- constants and schemas
+    def constants(self) -> Lines:
+        inputs = [printer.tuple_of([printer.string(d.name),
+                                      text(self.kinds.soort(self.plan.type_of(d)))])
+                  for d in self.plan.inputs]
+        outputs = [Concat((printer.string(n), text(": "), text(self.output_soort(n))))
+                   for n in self.output_names()]
+        lines: Lines = [""]
+        for code, name in self.kinds.values.items():
+            lines.append(f"{name}: Final = {code}")
+        for name, doc in self.kinds.constants.values():
+            lines.append(render(doc, 0, f"{name}: Final = "))
+        for name, doc in self.tables.values():
+            lines.append(render(doc, 0, f"{name}: Final = "))
+        lines.append(render(printer.call("rt.Invoervelden", [printer.tuple_of(inputs)]), 0,
+                            "_INVOER: Final = "))
+        lines.append(render(Group("{", tuple(outputs), "}"), 0,
+                            "_UITVOER: Final[dict[str, rt.Soort]] = "))
+        return lines
+
+    def output_soort(self, name: str) -> str:
+        _, definition = output_definition(self.checked, name)
+        return self.kinds.soort(self.plan.type_of(definition))
+
+    def table_constant(self, module: str, name: str) -> Doc:
+        table = self.plan.find(module, name)
+        assert isinstance(table, ir.TableDef)
+        columns = [printer.tuple_of([printer.string(c.name), text(s)]) for c, s in
+                   zip(table.inputs, column_soorten(self.plan, self.kinds, module, table))]
+        args: list[Doc] = [printer.string(table.name), printer.tuple_of(columns),
+                           text(self.kinds.soort(self.plan.type_of(table)))]
+        if table.first_hit:
+            args.append(text("eerste_treffer=True"))
+        return printer.call("rt.Tabel", args)
+
+    def schemas(self) -> Lines:
+        inputs = {d.name: k.input_schema(self.plan.type_of(d), d.label) for d in self.plan.inputs}
+        outputs = {}
+        for name in self.output_names():
+            _, definition = output_definition(self.checked, name)
+            outputs[name] = k.output_schema(self.plan.type_of(definition),
+                                            getattr(definition, "label", None))
+        return [
+            "", render(k.data(self.schema(f"Invoer van {self.module.name}", inputs)), 0,
+                       "INVOER_SCHEMA: Final[dict[str, object]] = "),
+            "", render(k.data(self.schema(f"Uitvoer van {self.module.name}", outputs)), 0,
+                       "UITVOER_SCHEMA: Final[dict[str, object]] = "),
+        ]
+
+    @staticmethod
+    def schema(title: str, properties: Mapping[str, object]) -> dict[str, object]:
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+                "type": "object", "properties": properties, "required": list(properties),
+                "additionalProperties": False}
+
+    # ---------------------------------------------------------- bereken, bereken_json
+    def entry_points(self) -> Lines:
+        name = self.module.name
+        lines = ["", "", "def bereken(invoer: Mapping[str, object], peildatum: datetime.date | str"
+                 ") -> rt.Resultaat[Uitvoer]:",
+                 *printer.docstring([
+                     f"Bereken de uitvoer van {name} voor één invoer op de peildatum.",
+                     "InvoerFout als de invoer of de peildatum niet klopt (de melding noemt het veld), "
+                     "RekenFout als de regels voor deze invoer geen uitkomst bepalen.",
+                 ], "    "),
+                 "    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)",
+                 "    with rt.exact():",
+                 "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
+                 "        return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)"]
+        lines += ["", "", "def bereken_json(verzoek: str) -> str:",
+                  *printer.docstring([
+                      "Reken met JSON: {\"peildatum\": \"2026-03-01\", \"invoer\": {...}, \"uitleg\": "
+                      "false} -> {\"uitvoer\": {...}, \"voorlopig\": [...], \"uitleg\": [...]}; "
+                      "bedragen als tekst.",
+                  ], "    "),
+                  "    return rt.bereken_json(verzoek, bereken)"]
+        items = tuple(Concat((printer.string(n), text(": "), self.output_value(n)))
+                      for n in self.output_names())
+        lines += ["", "", "def _uitvoer(r: _Rekening) -> Uitvoer:",
+                  *printer.docstring(["Elke uitvoer, in de volgorde van de regeling; ook om ze "
+                                      "opnieuw te berekenen voor de uitleg."], "    "),
+                  render(Group("{", items, "}"), 4, "return ")]
+        return lines
+
+    def output_value(self, name: str) -> Doc:
+        module, definition = output_definition(self.checked, name)
+        return text(f"{self.plan.identifier(module, definition.name)}(r)")
+
+    # ---------------------------------------------------------- one function per definition
+    def functions(self) -> Lines:
+        lines: Lines = []
+        for module, definition in self.plan.definitions:
+            if isinstance(definition, ir.InputDef):
+                lines += self.input_function(module, definition)
+            elif isinstance(definition, ir.ParameterDef):
+                lines += self.parameter_function(module, definition)
+            elif isinstance(definition, ir.TableDef):
+                lines += self.table_function(module, definition)
+            elif isinstance(definition, ir.RuleDef):
+                lines += self.rule_function(module, definition)
+        return lines
+
+    def compiled(self, build: Callable[[Compiler], tuple[Doc, Lines]]) -> tuple[Doc, Lines]:
+        """Build a function twice: the second time its locals avoid the module names it reads."""
+        first = Compiler(self.plan, self.kinds, Scope(set()))
+        build(first)
+        return build(Compiler(self.plan, self.kinds, Scope(first.reads)))
+
+    def input_function(self, module: str, definition: ir.InputDef) -> Lines:
+        name = self.plan.identifier(module, definition.name)
+        type_ = self.plan.type_of(definition)
+        winner = next((d for d in self.plan.inputs if d.name == definition.name), None)
+        annotation = self.kinds.annotation(self.plan.type_of(winner) if winner else type_)
+        decorator = printer.call("rt.invoer", [
+            printer.string(definition.name), text(self.kinds.soort(type_)),
+            _optional(_ref(definition.reference)), _optional(definition.label)])
+        if winner is None:  # an input of a module used by a used module: the interpreter lacks it
+            body = [render(printer.call("rt.RekenFout", [printer.string(
+                f"invoer {definition.name} ontbreekt")]), 4, "raise ")]
+        else:
+            body = [f"    return r.invoer[{printer.literal(definition.name)}]"]
+        return _function(decorator, text(f"def {name}(r: _Rekening) -> {annotation}:"), body,
+                         _summary("Invoer", definition.name, type_, definition.reference))
+
+    def parameter_function(self, module: str, definition: ir.ParameterDef) -> Lines:
+        name = self.plan.identifier(module, definition.name)
+        type_ = self.plan.type_of(definition)
+
+        signature = text(f"def {name}(r: _Rekening) -> rt.Geldig[{self.kinds.annotation(type_)}]:")
+
+        def build(compiler: Compiler) -> tuple[Doc, Lines]:
+            body: Lines = []
+            for value in _in_force_order(definition.values):
+                assert isinstance(value, ir.DatedValue)
+                reference = _ref(value.reference or definition.reference)
+                args = [compiler.compile(value.value, {}).doc, _optional(reference)]
+                if value.valid_from is not None:
+                    args.append(printer.Concat((text("vanaf="), printer.string(
+                        value.valid_from.isoformat()))))
+                if value.provisional is not None:
+                    args.append(Concat((text("voorlopig="), printer.string(value.provisional.reason))))
+                geldig = printer.call("rt.Geldig", args)
+                if value.valid_from is None:
+                    body.append(render(geldig, 4, "return "))
+                    return signature, body
+                body.append(f"    if r.peildatum >= {self.kinds.date(value.valid_from)}:")
+                body.append(render(geldig, 8, "return "))
+            body.append(render(printer.call("r.geen_parameterwaarde", [
+                printer.string(definition.name)]), 4, "raise "))
+            return signature, body
+
+        decorator = printer.call("rt.parameter", [printer.string(definition.name),
+                                                  text(self.kinds.soort(type_))])
+        doc = _summary("Parameter", definition.name, type_, definition.reference, definition.label)
+        return _function(decorator, *self.compiled(build), doc)
+
+    def rule_function(self, module: str, rule: ir.RuleDef) -> Lines:
+        name = self.plan.identifier(module, rule.name)
+        type_ = self.plan.type_of(rule)
+        annotation = self.kinds.annotation(type_)
+        if rule.exceptions:
+            annotation = f"{annotation} | rt.Uitzondering[{annotation}]"
+        args: list[Doc] = [printer.string(rule.name), text(self.kinds.soort(type_)),
+                           _optional(_ref(rule.value_reference or rule.reference))]
+        decorator = printer.call("rt.regel_per" if rule.per else "rt.regel", args)
+        what = "Regel" if rule.per is None else f"Regel per {rule.per}"
+        doc = _summary(what, rule.name, type_, rule.reference, rule.label)
+        exceptions = [f"[{e.reference.text}]" for e in rule.exceptions if e.reference is not None]
+        if exceptions:
+            doc.append("Uitzonderingen: " + ", ".join(exceptions) + ".")
+
+        def build(compiler: Compiler) -> tuple[Doc, Lines]:
+            members: dict[str, str] = {}
+            params = [text("r: _Rekening")]
+            if rule.per is not None:
+                record = member_type(self.checked, module, rule)
+                members[rule.per] = compiler.scope.local(rule.per)
+                params.append(text(f"{members[rule.per]}: {self.plan.records[record]}"))
+            signature = Concat((text(f"def {name}"), Group("(", tuple(params), ")"),
+                                text(f" -> {annotation}:")))
+            return signature, self.rule_body(compiler, rule, members)
+
+        return _function(decorator, *self.compiled(build), doc)
+
+    def rule_body(self, compiler: Compiler, rule: ir.RuleDef, members: dict[str, str]) -> Lines:
+        assert rule.value is not None, "a rule without a value is an error the checker reports"
+        body: Lines = []
+        exceptions = rule.exceptions
+        together = len(exceptions) > 1 and not rule.ordered_exceptions  # two at once: a RekenFout
+        if together:
+            cases = [printer.tuple_of([compiler.compile(e.condition, members).doc,
+                                       printer.string(_ref(e.reference) or f"regel {e.span.line}")])
+                     for e in exceptions]
+            body.append(render(printer.call("rt.uitzonderingen", [printer.string(rule.name),
+                                                                  *cases]), 4, "gelden = "))
+        for index, exception in enumerate(exceptions, start=1):
+            if together:
+                body.append(f"    if gelden == {index}:")
+            else:
+                body.append(render(compiler.compile(exception.condition, members).doc, 4, "if ", ":"))
+            reference = _ref(exception.reference) or _ref(rule.reference)
+            value = compiler.compile(exception.value, members).doc
+            body.append(render(printer.call("rt.Uitzondering", [value, _optional(reference)]), 8,
+                               "return "))
+        body.append(render(compiler.compile(rule.value, members).doc, 4, "return "))
+        return body
+
+    # ---------------------------------------------------------- tables
+    def table_function(self, module: str, table: ir.TableDef) -> Lines:
+        name = self.plan.identifier(module, table.name)
+        result = self.kinds.annotation(self.plan.type_of(table))
+        columns = [column_type(self.checked, module, c) for c in table.inputs]
+        doc = _summary("Tabel", table.name, None, table.reference, table.label)
+        if table.first_hit:
+            doc.append("Eerste treffer: van de rijen die passen, geldt de eerste.")
+
+        def build(compiler: Compiler) -> tuple[Doc, Lines]:
+            params = [compiler.scope.parameter(c.name) for c in table.inputs]
+            docs = [text("r: _Rekening")] + [text(f"{p}: {self.kinds.annotation(ty)}")
+                                             for p, ty in zip(params, columns)]
+            soorten: list[Doc] = []
+            if (module, table.name) in self.soorten_parameter:  # a call passes other kinds
+                docs.append(text("soorten: tuple[rt.Soort, ...] | None = None"))
+                soorten = [text("soorten=soorten")]
+            signature = Concat((text(f"def {name}"), Group("(", tuple(docs), ")"),
+                                text(f" -> {result}:")))
+            return signature, self.table_body(compiler, module, table, params, soorten)
+
+        return _function(None, *self.compiled(build), doc)
+
+    def table_body(self, compiler: Compiler, module: str, table: ir.TableDef, params: list[str],
+                   soorten: list[Doc]) -> Lines:
+        constant = self.table_constant_name(module, table.name)
+        body: Lines = []
+        for version in _in_force_order(table.versions):
+            assert isinstance(version, ir.TableVersion)
+            indent = 4
+            if version.valid_from is not None:
+                body.append(f"    if r.peildatum >= {self.kinds.date(version.valid_from)}:")
+                indent = 8
+            extra = list(soorten)
+            if version.valid_from is not None:
+                extra.insert(0, Concat((text("vanaf="), printer.string(
+                    version.valid_from.isoformat()))))
+            look_up = [text(constant), printer.tuple_of([text(p) for p in params])]
+            body += self.rows(compiler, table, version, params, indent, look_up, extra)
+            if version.valid_from is None:
+                return body
+        body.append(render(printer.call("r.geen_tabelversie", [printer.string(table.name)]), 4,
+                           "raise "))
+        return body
+
+    def rows(self, compiler: Compiler, table: ir.TableDef, version: ir.TableVersion,
+             params: list[str], indent: int, look_up: list[Doc], extra: list[Doc]) -> Lines:
+        """`rij = r.rij(tabel, (argumenten), (tests per row))`, then the result of each row."""
+        pad = " " * indent
+        conditions = printer.tuple_of([self.row_condition(compiler, row, params)
+                                       for row in version.rows])
+        quiet = all(is_quiet(e, self.plan) for row in version.rows for cell in row.cells[:-1]
+                    for e in cell_expressions(cell))
+        lines: Lines = []
+        if not quiet:  # the interpreter leaves the steps of matching rows out of the explanation
+            lines.append(f"{pad}with r.apart():")
+            lines.append(render(conditions, indent + 4, "treffers = "))
+            conditions = text("treffers")
+        found = "rij = " if len(version.rows) > 1 else ""  # one row: it must match, that is all
+        lines.append(render(printer.call("r.rij", [*look_up, conditions, *extra]), indent, found))
+        for number, row in enumerate(version.rows, start=1):
+            last = number == len(version.rows)
+            inner = indent if last else indent + 4
+            if not last:
+                lines.append(f"{pad}if rij == {number}:")
+            cell = row.cells[-1]
+            assert isinstance(cell, ir.ValueCell)
+            value = compiler.compile(cell.value, {}).doc
+            if not is_quiet(cell.value, self.plan):
+                lines.append(" " * inner + "with r.apart():")
+                lines.append(render(value, inner + 4, "waarde = "))
+                value = text("waarde")
+            args = [value, _optional(_ref(row.reference or version.reference or table.reference))]
+            if row.provisional is not None:
+                args.append(printer.string(row.provisional.reason))
+            elif version.provisional is not None:
+                args.append(Concat((text("versie_voorlopig="),
+                                    printer.string(version.provisional.reason))))
+            lines.append(render(printer.call("r.uitkomst", args), inner, "return "))
+        return lines
+
+    def row_condition(self, compiler: Compiler, row: ir.Row, params: list[str]) -> Doc:
+        tests = [self.cell_test(compiler, cell, param)
+                 for cell, param in zip(row.cells[:-1], params)]
+        present = [test for test in tests if test is not None]
+        if not present:
+            return text("True")
+        combined = present[0]
+        for test in present[1:]:
+            combined = chain(combined, "and", _at_least(test, AND + 1), AND)
+        return combined.doc
+
+    def cell_test(self, compiler: Compiler, cell: ir.Cell, param: str) -> Py | None:
+        """The test of one cell on its column's argument; None for n.v.t."""
+        if isinstance(cell, ir.AnyCell):
+            return None
+        arg = text(param)
+        if isinstance(cell, ir.RangeCell):
+            return Py(self.range_test(compiler, cell, arg), CMP)
+        if isinstance(cell, ir.CompareCell):
+            op = {"=": "==", "≠": "!="}.get(cell.op, {"≤": "<=", "≥": ">="}.get(cell.op, cell.op))
+            return Py(Chain(arg, ((op, compiler.wrap(cell.value, {}, CMP + 1)),)), CMP)
+        assert isinstance(cell, ir.ValueCell)
+        values = _alternatives(cell.value)
+        docs = [compiler.wrap(v, {}, CMP + 1) for v in values]
+        is_bool = [isinstance(v, ir.Literal) and isinstance(v.value, bool) for v in values]
+        if len(values) > 1 and all(is_constant(v, self.plan) for v in values):
+            return Py(Chain(arg, (("in", printer.tuple_of(docs)),)), CMP)
+        tests = [Py(Chain(arg, (("is" if b else "==", d),)), CMP) for d, b in zip(docs, is_bool)]
+        combined = tests[0]
+        for test in tests[1:]:
+            combined = chain(combined, "or", test.doc, OR)
+        return combined
+
+    @staticmethod
+    def range_test(compiler: Compiler, cell: ir.RangeCell, arg: Doc) -> Doc:
+        """`lower <= x < upper`: the lower bound first, the upper only if that holds."""
+        lower = compiler.wrap(cell.lower, {}, CMP + 1) if cell.lower is not None else None
+        upper = compiler.wrap(cell.upper, {}, CMP + 1) if cell.upper is not None else None
+        below = "<=" if cell.upper_inclusive else "<"
+        if lower is None:
+            assert upper is not None
+            return Chain(arg, ((below, upper),))
+        above = "<=" if cell.lower_inclusive else "<"
+        if upper is None:
+            return Chain(arg, ((">=" if cell.lower_inclusive else ">", lower),))
+        return Chain(lower, ((above, arg), (below, upper)))
+
+    def table_constant_name(self, module: str, name: str) -> str:
+        key = (module, name)
+        if key not in self.tables:
+            identifier = self.plan.identifier(module, name)
+            doc = self.table_constant(module, name)  # claims the kinds it uses first
+            self.tables[key] = (self.kinds.namespace.claim(constant(identifier)), doc)
+        return self.tables[key][0]
+
+    def _tables_called_with_other_kinds(self) -> set[Key]:
+        """Tables some call site passes arguments of another kind than the columns (as shown)."""
+        found: set[Key] = set()
+        for _, definition in self.plan.definitions:
+            for expr in _calls(definition):
+                target = self.checked.target(expr.callee)
+                table = self.plan.find(target.module, target.name)
+                assert isinstance(table, ir.TableDef)
+                given = tuple(self.kinds.soort(self.plan.type_of(a)) for a in expr.args)
+                if given != column_soorten(self.plan, self.kinds, target.module, table):
+                    found.add((target.module, target.name))
+        return found
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _function(decorator: Doc | None, signature: Doc, body: Lines, doc: list[str]) -> Lines:
+    lines = ["", ""]
+    if decorator is not None:
+        lines.append(render(decorator, 0, "@"))
+    lines.append(render(signature, 0))
+    lines += printer.docstring(doc, "    ")
+    return lines + body
+
+
+def _summary(what: str, name: str, type_: t.Type | None, reference: ir.Reference | None,
+             label: str | None = None) -> list[str]:
+    described = f": {type_.describe()}" if type_ is not None else ""
+    article = f" [{reference.text}]" if reference is not None else ""
+    return [f"{what} {name}{described}{article}.", label or ""]
+
+
+def _optional(value: str | None) -> Doc:
+    return printer.string(value) if value is not None else text("None")
+
+
+def _ref(reference: ir.Reference | None) -> str | None:
+    return reference.text if reference is not None else None
+
+
+def _at_least(py: Py, prec: int) -> Doc:
+    return py.doc if py.prec >= prec else printer.parenthesized(py.doc)
+
+
+def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
+    if isinstance(expr, ir.Binary) and expr.op == "of":
+        return _alternatives(expr.left) + _alternatives(expr.right)
+    return [expr]
+
+
+def _in_force_order(items: Sequence[ir.DatedValue | ir.TableVersion]
+                    ) -> Iterator[ir.DatedValue | ir.TableVersion]:
+    """Latest first, as the peildatum selects them; a value no peildatum can select is left out."""
+    ordered = sorted(items, key=lambda i: i.valid_from or datetime.date.min)
+    seen: set[datetime.date | None] = set()
+    for item in reversed(ordered):
+        if item.valid_from in seen:
+            continue
+        seen.add(item.valid_from)
+        yield item
+        if item.valid_from is None:
+            return
+
+
+def _calls(definition: ir.Definition) -> Iterator[ir.Call]:
+    stack = list(expressions(definition))
+    while stack:
+        expr = stack.pop()
+        if isinstance(expr, ir.Call):
+            yield expr
+        if isinstance(expr, ir.Aggregate):
+            stack.extend(e for e in (expr.body, expr.condition) if e is not None)
+        stack.extend(children(expr))
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """As isort orders names: CONSTANTS, then Classes, then the rest."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+
+
+def _names_in_code(code: str) -> set[str]:
+    """The names a piece of Python code uses (strings and comments left out)."""
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    return {token.string for token in tokens if token.type == tokenize.NAME}
+

@@ -1,0 +1,208 @@
+"""Types of the rule language as the generated module writes them.
+
+For each type: the runtime `Soort` that reads, shows and writes its values (a module constant such as
+`_BEDRAG_PER_MAAND`), the Python annotation of an exact value (`Decimal`) and of what a caller may
+pass (`rt.GetalInvoer`), and the JSON Schema of its input and output.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from typing import Any
+
+from regelwerk.backends.python import names, printer
+from regelwerk.backends.python.model import Plan
+from regelwerk.backends.python.printer import Doc
+from regelwerk.ir import types as t
+
+NUMBER_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+PERCENT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$|^-?[0-9]+([.,][0-9]+)?\s*%$"
+PERCENT_OUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?%$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class Kinds:
+    """The `Soort` constants of one module, each written once, in the order first asked for."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.namespace = names.Namespace()
+        self.constants: dict[str, tuple[str, Doc]] = {}  # code -> (name, constructor)
+        self.values: dict[str, str] = {}  # code of a literal -> name of its module constant
+
+    def soort(self, type_: t.Type) -> str:
+        """The name of the module constant for `type_`, e.g. `_BEDRAG_PER_UUR`."""
+        doc = self._constructor(type_)
+        key = doc.flat()
+        if key not in self.constants:
+            stem = re.sub(r"\W+", "_", type_.describe()).strip("_") or "soort"
+            name = self.namespace.claim(names.constant(names.base_identifier(stem)))
+            self.constants[key] = (name, doc)
+        return self.constants[key][0]
+
+    def date(self, value: datetime.date) -> str:
+        """A date from the rules as a module constant, `_2026_01_01`: made once, at import."""
+        return self._value(printer.date_literal(value), value.isoformat())
+
+    def number(self, value: Decimal, stem: str) -> str:
+        """A number from the rules as a module constant, `_EUR_1300_00`: made once, at import."""
+        return self._value(printer.decimal_literal(value), stem)
+
+    def _value(self, code: str, stem: str) -> str:
+        if code not in self.values:
+            readable = re.sub(r"[^0-9A-Za-z]+", "_", stem).strip("_")
+            self.values[code] = self.namespace.claim(names.constant(readable))
+        return self.values[code]
+
+    def _constructor(self, type_: t.Type) -> Doc:
+        args: list[Doc] = [printer.string(type_.describe())]
+        if isinstance(type_, t.NumberType):
+            form, unit = number_form(type_)
+            args += [printer.string(form)]
+            if unit:
+                args.append(printer.string(unit))
+            if type_.whole:
+                args.append(printer.text("geheel=True"))
+        elif isinstance(type_, t.BooleanType):
+            args.append(printer.string("ja/nee"))
+        elif isinstance(type_, t.DateType):
+            args.append(printer.string("datum"))
+        elif isinstance(type_, t.ChoiceType):
+            args += [printer.string("keuze"), _keyword("waarden", printer.tuple_of(
+                [printer.string(v) for v in type_.values]))]
+        elif isinstance(type_, t.RecordType):
+            fields = [printer.tuple_of([printer.string(n), printer.text(self.soort(f))])
+                      for n, f in type_.fields]
+            args += [printer.string("gegevens"), _keyword("velden", printer.tuple_of(fields))]
+        elif isinstance(type_, t.ListType):
+            args += [printer.string("lijst"), _keyword("element", printer.text(
+                self.soort(type_.element)))]
+        else:
+            raise AssertionError(type_)
+        return printer.call("rt.Soort", args)
+
+    # ---------------------------------------------------------- annotations
+    def annotation(self, type_: t.Type) -> str:
+        """The type of an exact value inside the module."""
+        if isinstance(type_, t.NumberType):
+            return "Decimal"
+        if isinstance(type_, t.BooleanType):
+            return "bool"
+        if isinstance(type_, t.DateType):
+            return "datetime.date"
+        if isinstance(type_, t.ChoiceType):
+            return "str"
+        if isinstance(type_, t.RecordType):
+            return self.plan.records[type_]
+        assert isinstance(type_, t.ListType), type_
+        return f"tuple[{self.annotation(type_.element)}, ...]"
+
+    def input_annotation(self, type_: t.Type) -> str:
+        """The type of what a caller may pass for a value of `type_`."""
+        if isinstance(type_, t.NumberType):
+            return "rt.GetalInvoer"
+        if isinstance(type_, t.BooleanType):
+            return "rt.JaNeeInvoer"
+        if isinstance(type_, t.DateType):
+            return "rt.DatumInvoer"
+        if isinstance(type_, t.ChoiceType):
+            return self.plan.choices[type_]
+        if isinstance(type_, t.RecordType):
+            return self.plan.record_inputs[type_]
+        assert isinstance(type_, t.ListType), type_
+        return f"Sequence[{self.input_annotation(type_.element)}]"
+
+
+def number_form(type_: t.NumberType) -> tuple[str, str]:
+    """How the runtime shows a number: (bedrag, period), (procent, ""), (duur, unit), (getal, unit)."""
+    if type_.is_money:
+        return "bedrag", type_.unit.period() or ""
+    if type_.percent:
+        return "procent", ""
+    if t.is_duration(type_):
+        return "duur", type_.unit.factors[0][0]
+    return "getal", "" if type_.unit.dimensionless else type_.describe()
+
+
+def _keyword(name: str, value: Doc) -> Doc:
+    return printer.Concat((printer.text(f"{name}="), value))
+
+
+# ------------------------------------------------------------------ JSON Schema
+
+
+def input_schema(type_: t.Type, label: str | None = None) -> dict[str, Any]:
+    """What `bereken_json` accepts for a value of `type_`, in its canonical form."""
+    schema: dict[str, Any]
+    if isinstance(type_, t.NumberType):
+        if type_.whole:
+            schema = {"type": "integer"}
+        else:
+            pattern = PERCENT_PATTERN if number_form(type_)[0] == "procent" else NUMBER_PATTERN
+            schema = {"type": "string", "pattern": pattern}
+    elif isinstance(type_, t.RecordType):
+        schema = _object({n: input_schema(f) for n, f in type_.fields})
+    elif isinstance(type_, t.ListType):
+        schema = {"type": "array", "items": input_schema(type_.element)}
+    else:
+        schema = _plain_schema(type_)
+    return _described(schema, type_, label)
+
+
+def output_schema(type_: t.Type, label: str | None = None) -> dict[str, Any]:
+    """What `Resultaat.naar_json` writes for a value of `type_`."""
+    schema: dict[str, Any]
+    if isinstance(type_, t.NumberType):
+        if type_.whole:
+            schema = {"type": ["integer", "string"], "pattern": NUMBER_PATTERN}
+        elif number_form(type_)[0] == "procent":
+            schema = {"type": "string", "pattern": PERCENT_OUT_PATTERN}
+        else:
+            schema = {"type": "string", "pattern": NUMBER_PATTERN}
+    elif isinstance(type_, t.RecordType):
+        schema = _object({n: output_schema(f) for n, f in type_.fields})
+    elif isinstance(type_, t.ListType):
+        schema = {"type": "array", "items": output_schema(type_.element)}
+    else:
+        schema = _plain_schema(type_)
+    return _described(schema, type_, label)
+
+
+def _plain_schema(type_: t.Type) -> dict[str, Any]:
+    if isinstance(type_, t.BooleanType):
+        return {"type": "boolean"}
+    if isinstance(type_, t.DateType):
+        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+    if isinstance(type_, t.ChoiceType):
+        return {"type": "string", "enum": list(type_.values)}
+    return {}
+
+
+def _object(properties: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": list(properties),
+            "additionalProperties": False}
+
+
+def _described(schema: dict[str, Any], type_: t.Type, label: str | None) -> dict[str, Any]:
+    out = {"title": type_.describe()}
+    if label:
+        out["description"] = label
+    return {**out, **schema}
+
+
+def data(value: Any) -> Doc:
+    """A Python literal for JSON-like data (dicts, lists, text, numbers, booleans)."""
+    if isinstance(value, dict):
+        return printer.Group("{", tuple(printer.Concat((printer.string(k), printer.text(": "),
+                                                        data(v))) for k, v in value.items()), "}")
+    if isinstance(value, list):
+        return printer.Group("[", tuple(data(v) for v in value), "]")
+    if isinstance(value, str):
+        return printer.string(value)
+    if isinstance(value, bool) or value is None:
+        return printer.text(repr(value))
+    if isinstance(value, int):
+        return printer.text(str(value))
+    raise AssertionError(value)
