@@ -18,7 +18,8 @@ from regelwerk.backends.annex.render import render_template
 from regelwerk.pipeline import CheckedModule
 
 __all__ = [
-    "Annex", "BrowserNotFound", "PdfError", "build_annex", "find_browser", "render_html",
+    "Annex", "BrowserNotFound", "PdfError", "annex_files", "build_annex", "find_browser",
+    "render_html",
     "render_markdown", "write_annexes", "write_pdf",
 ]
 
@@ -31,6 +32,12 @@ def render_html(annex: Annex) -> str:
     return render_template("annex.html.j2", annex=annex)
 
 
+def annex_files(checked: CheckedModule) -> dict[str, str]:
+    """<regeling>.md and <regeling>.html as file name -> text; `regelwerk build` writes these."""
+    annex = build_annex(checked)
+    return {f"{annex.name}.md": render_markdown(annex), f"{annex.name}.html": render_html(annex)}
+
+
 def write_annexes(checked_modules: Iterable[CheckedModule], out_dir: Path,
                   pdf: bool = False) -> list[Path]:
     """Write <regeling>.md and <regeling>.html (and with `pdf`, <regeling>.pdf) for each module.
@@ -41,16 +48,17 @@ def write_annexes(checked_modules: Iterable[CheckedModule], out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for checked in checked_modules:
-        annex = build_annex(checked)
-        for suffix, text in ((".md", render_markdown(annex)), (".html", render_html(annex))):
-            path = out_dir / f"{annex.name}{suffix}"
+        files = annex_files(checked)
+        for name, text in files.items():
+            path = out_dir / name
             data = text.encode("utf-8")
             if not path.is_file() or path.read_bytes() != data:
                 path.write_bytes(data)
             written.append(path)
         if pdf:
-            html_path = out_dir / f"{annex.name}.html"
-            pdf_path = out_dir / f"{annex.name}.pdf"
+            name = checked.module.name
+            html_path = out_dir / f"{name}.html"
+            pdf_path = out_dir / f"{name}.pdf"
             write_pdf(html_path, pdf_path)
             written.append(pdf_path)
     return written

@@ -1,4 +1,5 @@
-"""`regelwerk build`: every regulation to generated/<regeling>.py, the runtime beside them.
+"""`regelwerk build`: every regulation to generated/<regeling>.py with its annex (.md, .html),
+and the runtime beside them.
 
 Building is all or nothing: with an error in any rule file nothing is written. The output depends
 only on the rule files and the compiler version (no dates, no absolute paths, \\n line endings), so
@@ -13,13 +14,15 @@ from pathlib import Path
 
 import attrs
 
+from regelwerk.backends.annex import annex_files
 from regelwerk.backends.python.codegen import generate
 from regelwerk.backends.python.names import module_file_name
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.pipeline import LoadResult, load
 
 RUNTIME_FILE = "regelwerk_runtime.py"
-MARKER = "Gegenereerd door regelwerk"  # in every generated module's docstring
+MARKER = "Gegenereerd door regelwerk"  # in every generated module's docstring and annex
+GENERATED_SUFFIXES = (".py", ".md", ".html")
 
 
 def runtime_source() -> str:
@@ -62,6 +65,7 @@ def build(paths: Iterable[str | Path]) -> Build:
         owners[module.name] = module.path
         modules[module.name] = module_file_name(module.name, modules.values())
         files[f"{modules[module.name]}.py"] = generate(checked)
+        files.update(annex_files(checked))
     files[RUNTIME_FILE] = runtime_source()
     return Build(loaded, dict(sorted(files.items())), problems, modules)
 
@@ -80,7 +84,8 @@ class Difference:
 
 
 def compare(files: dict[str, str], out: Path) -> Difference:
-    present = {p.name for p in out.glob("*.py")} if out.is_dir() else set()
+    present = {p.name for p in out.iterdir() if p.suffix in GENERATED_SUFFIXES} \
+        if out.is_dir() else set()
     stale = [n for n in files if n in present and _read(out / n) != files[n]]
     missing = [n for n in files if n not in present]
     extra = sorted(present - set(files))

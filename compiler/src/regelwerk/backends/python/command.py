@@ -23,13 +23,14 @@ from regelwerk.diagnostics import render
 @click.option("--check", is_flag=True, help="Schrijf niets; exitcode 1 en de namen van de bestanden "
               "als de map niet gelijk is aan een nieuwe build.")
 def build(paths: tuple[str, ...], out_dir: str, check: bool) -> None:
-    """Genereer per regeling een Python-module (standaard: regulations/ naar generated/)."""
+    """Genereer per regeling een Python-module en de bijlage (standaard: regulations/ naar
+    generated/)."""
     result = build_files(paths or ("regulations",))
     if not result.ok:
         _errors(result)
         sys.exit(1)
     out = Path(out_dir)
-    modules = len(result.files) - 1
+    modules = sum(name.endswith(".py") for name in result.files) - 1
     if check:
         difference = compare(result.files, out)
         for label, names in (("verouderd", difference.stale), ("ontbreekt", difference.missing),
@@ -39,14 +40,15 @@ def build(paths: tuple[str, ...], out_dir: str, check: bool) -> None:
         if not difference.none:
             click.echo(f"{out} is niet actueel; voer 'regelwerk build' uit")
             sys.exit(1)
-        click.echo(f"{out} is actueel: {modules} module{'s' if modules != 1 else ''} en de runtime")
+        click.echo(f"{out} is actueel: {modules} module{'s' if modules != 1 else ''} met bijlage, "
+                   "en de runtime")
         return
     written, removed = write(result.files, out)
     for name in written:
         click.echo(f"geschreven: {out / name}")
     for name in removed:
         click.echo(f"verwijderd: {out / name}")
-    click.echo(f"{modules} module{'s' if modules != 1 else ''} en de runtime in {out}"
+    click.echo(f"{modules} module{'s' if modules != 1 else ''} met bijlage, en de runtime in {out}"
                f"{'' if written or removed else ' (ongewijzigd)'}")
 
 
