@@ -8,8 +8,9 @@ input, the explanation of a result, and the two documented errors:
 - InvoerFout: the input is wrong; `veld` names the field, `melding` says what is wrong with it.
 - RekenFout: the rules do not define a result for this input (no table row, two exceptions at once).
 
-Its semantics are those of the reference interpreter (regelwerk.interpret); the tests hold the two
-together on random input.
+It is also where the reference interpreter (regelwerk.interpret) takes its arithmetic, dates, number
+notation and explanation tree from, so those are written once; the tests hold the generated modules
+and the interpreter together on random input.
 """
 
 from __future__ import annotations

@@ -7,8 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from regelwerk.interpret.evaluator import RekenFout, add_period, between, round_to
+from regelwerk.interpret.evaluator import RekenFout
 from regelwerk.interpret.values import InvoerFout
+from regelwerk.runtime import afronden as round_to
+from regelwerk.runtime import plus_periode as add_period
+from regelwerk.runtime import tussen as between
 
 from .conftest import run
 

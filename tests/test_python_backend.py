@@ -23,9 +23,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regelwerk import __version__
+from regelwerk import __version__, runtime
 from regelwerk.backends.python import names, printer
-from regelwerk.backends.python import regelwerk_runtime as runtime
 from regelwerk.backends.python.build import RUNTIME_FILE, build, runtime_source
 from regelwerk.cli import main
 from regelwerk.interpret.evaluator import RekenFout, evaluate
@@ -126,7 +125,7 @@ def assert_same(generated: Generated, data: Any, day: datetime.date) -> None:
     assert not any(isinstance(v, float) for v in got.uitvoer.values())
     assert got.voorlopig == want.voorlopig
     explanation = got.uitleg()
-    assert [n.naar_json() for n in explanation] == [n.to_json() for n in want.uitleg]
+    assert [n.naar_json() for n in explanation] == [n.naar_json() for n in want.uitleg]
     assert module.rt.toon_uitleg(explanation) == render_tree(want.uitleg)
     document = json.loads(module.bereken_json(json.dumps({"peildatum": day.isoformat(),
                                                           "invoer": data})))
@@ -261,7 +260,7 @@ def test_bereken_json(generate: Callable[[Path], Generated]) -> None:
     document = json.loads(module.bereken_json(request))
     want = evaluate(generated.checked, ALLES_INPUT, datetime.date(2026, 3, 1))
     assert document["uitvoer"] == {n: to_json(v, want.types[n]) for n, v in want.uitvoer.items()}
-    assert document["uitleg"] == [n.to_json() for n in want.uitleg]
+    assert document["uitleg"] == [n.naar_json() for n in want.uitleg]
     assert document["uitvoer"]["jaarloon"] == "14400.00"
     assert document.get("voorlopig", []) == list(want.voorlopig)
     for text, field in [("{", "verzoek"), ("[]", "verzoek"), ('{"invoer": {}}', "peildatum"),

@@ -184,7 +184,7 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     if evaluation.voorlopig:
         document["voorlopig"] = list(evaluation.voorlopig)
     if uitleg:
-        document["uitleg"] = [node.to_json() for node in evaluation.uitleg]
+        document["uitleg"] = [node.naar_json() for node in evaluation.uitleg]
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import decimal
 from collections.abc import Mapping
@@ -11,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from regelwerk import runtime
 from regelwerk.check.context import Target
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, convert, show
@@ -22,19 +22,7 @@ from regelwerk.pipeline import CheckedModule
 
 # Exact arithmetic: 34 significant digits (IEEE decimal128) for what cannot be exact, such as 1/3;
 # a division by zero or an invalid operation is an error, never a silent NaN or infinity.
-DECIMAL_CONTEXT = decimal.Context(
-    prec=34,
-    rounding=decimal.ROUND_HALF_EVEN,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-
-ROUNDING = {
-    "rekenkundig": decimal.ROUND_HALF_UP,
-    "naar beneden": decimal.ROUND_FLOOR,
-    "naar boven": decimal.ROUND_CEILING,
-    "richting nul": decimal.ROUND_DOWN,
-    "weg van nul": decimal.ROUND_UP,
-}
+DECIMAL_CONTEXT = runtime.CONTEXT
 
 
 class RekenFout(Exception):
@@ -285,18 +273,18 @@ class Interpreter:
             step = expr.step
             if self.checked.type_of(expr).percent:
                 step = step.scaleb(-2)  # "op 2 decimalen" means 13,46 %, not 0,13
-            return round_to(self.eval(expr.operand, members), step, expr.mode)
+            return runtime.afronden(self.eval(expr.operand, members), step, expr.mode)
         if isinstance(expr, ir.Per):
             return self.eval(expr.operand, members)
         if isinstance(expr, ir.Convert):
             value = self.eval(expr.operand, members)
             source = self.checked.type_of(expr.operand).unit.period()
-            return _convert(value, source, expr.unit)
+            return runtime.omrekenen(value, source or "", expr.unit)
         if isinstance(expr, ir.Peildatum):
             return self.peildatum
         if isinstance(expr, ir.Between):
-            return Decimal(between(expr.unit, self.eval(expr.start, members),
-                                   self.eval(expr.end, members)))
+            return runtime.tussen(expr.unit, self.eval(expr.start, members),
+                                  self.eval(expr.end, members))
         raise AssertionError(f"unknown expression {expr!r}")
 
     def binary(self, expr: ir.Binary, members: dict[str, Any]) -> Value:
@@ -309,7 +297,7 @@ class Interpreter:
         right = self.eval(expr.right, members)
         if isinstance(left, datetime.date) and op in ("+", "-"):
             unit = self.checked.type_of(expr.right).unit.factors[0][0]
-            return add_period(left, unit, right if op == "+" else -right)
+            return runtime.plus_periode(left, unit, right if op == "+" else -right)
         return apply(op, left, right, expr.span)
 
     def lookup(self, expr: ir.Call, members: dict[str, Any]) -> Value:
@@ -427,44 +415,6 @@ def apply(op: str, left: Value, right: Value, span: Span | None = None) -> Value
     if op == "≥":
         return left >= right
     raise AssertionError(op)
-
-
-def round_to(value: Decimal, step: Decimal, mode: str) -> Decimal:
-    rounding = ROUNDING[mode]
-    if step == Decimal(1).scaleb(step.adjusted()) or step.normalize() == Decimal(1):
-        return value.quantize(step, rounding=rounding)
-    units = (value / step).quantize(Decimal(1), rounding=rounding)
-    return units * step
-
-
-def between(unit: str, start: datetime.date, end: datetime.date) -> int:
-    """Whole periods from start to end, as age is counted: 2000-03-01 to 2026-02-28 is 25 jaar."""
-    if unit == "dag":
-        return (end - start).days
-    sign = 1
-    if end < start:
-        start, end, sign = end, start, -1
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return sign * (months // 12 if unit == "jaar" else months)
-
-
-def add_period(day: datetime.date, unit: str, amount: Decimal) -> datetime.date:
-    count = int(amount)
-    if unit in ("dag", "week"):
-        return day + datetime.timedelta(days=count * (7 if unit == "week" else 1))
-    months = count * {"maand": 1, "kwartaal": 3, "jaar": 12}.get(unit, 1)
-    total = day.month - 1 + months
-    year, month = day.year + total // 12, total % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _convert(value: Decimal, source: str | None, target: str) -> Decimal:
-    for table in (t.MONTHS, t.DAYS):
-        if source in table and target in table:
-            return value * Decimal(table[target]) / Decimal(table[source])
-    raise AssertionError((source, target))
 
 
 def _alternatives(expr: ir.Expr) -> list[ir.Expr]:

@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+# The notation is the runtime's, so the interpreter, the annex and generated modules agree.
+from regelwerk.runtime import format_money, format_number, format_percent
+
+__all__ = ["format_date", "format_date_long", "format_money", "format_number", "format_percent",
+           "parse_date", "parse_money", "parse_number", "parse_percent"]
+
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
@@ -30,42 +36,6 @@ def parse_date(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
 
-def format_number(value: Decimal, decimals: int | None = None) -> str:
-    """Decimal('1234.5') -> `1.234,5`; with `decimals`, a fixed number of decimals."""
-    if decimals is not None:
-        value = value.quantize(Decimal(1).scaleb(-decimals)) if value.is_finite() else value
-    sign = "-" if value.is_signed() and value != 0 else ""
-    digits = format(value.copy_abs(), "f")  # copy_abs, unlike abs(), never rounds
-    whole, _, fraction = digits.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    result = ".".join(groups)
-    if fraction:
-        result += "," + fraction
-    return sign + result
-
-
-def format_money(value: Decimal) -> str:
-    """Decimal('1450') -> `€ 1.450,00`; decimals beyond the cent are shown, never rounded away."""
-    normalized = _normalized(value)
-    exponent = normalized.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= -2:
-        text = format_number(value, 2)
-    else:
-        text = format_number(normalized)
-    if text.startswith("-"):
-        return "- € " + text[1:]
-    return "€ " + text
-
-
-def format_percent(fraction: Decimal) -> str:
-    """Decimal('0.136') -> `13,6 %`."""
-    return format_number(_normalized(fraction.scaleb(2))) + " %"
-
-
 def format_date(value: datetime.date) -> str:
     return value.isoformat()
 
@@ -75,10 +45,3 @@ def format_date_long(value: datetime.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def _normalized(value: Decimal) -> Decimal:
-    # Drop trailing zeros by text, not by Decimal.normalize(): that rounds to the precision of the
-    # current context, which for a display is whatever the caller happens to have.
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return Decimal(text)

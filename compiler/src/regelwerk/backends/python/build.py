@@ -27,7 +27,7 @@ GENERATED_SUFFIXES = (".py", ".md", ".html")
 
 def runtime_source() -> str:
     """The runtime module, as it is copied beside the generated modules."""
-    source = resources.files("regelwerk.backends.python").joinpath(RUNTIME_FILE)
+    source = resources.files("regelwerk").joinpath("runtime.py")
     return source.read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
