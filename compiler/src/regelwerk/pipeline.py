@@ -5,8 +5,10 @@ The CLI, the tests and the backends call `load`; nothing downstream sees a modul
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -117,12 +119,34 @@ def rule_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Diagnostic
 RECURSION_LIMIT = 8000
 
 
+@contextlib.contextmanager
+def _quiet_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a program is loaded.
+
+    Loading makes a hundred thousand small, acyclic objects (syntax tree, IR), and the collector
+    would rescan them over and over: a quarter of the time of a large check. Reference counting
+    still frees them; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _deep_enough() -> None:
     if sys.getrecursionlimit() < RECURSION_LIMIT:
         sys.setrecursionlimit(RECURSION_LIMIT)
 
 
 def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
+    with _quiet_collector():
+        return _load(paths, strict)
+
+
+def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
     _deep_enough()
     files, problems = rule_files(paths)
     program = Program()
@@ -143,6 +167,11 @@ def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
 
 def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
     """Check source text that is not in a file (editors, tests)."""
+    with _quiet_collector():
+        return _load_text(text, path)
+
+
+def _load_text(text: str, path: str) -> LoadResult:
     _deep_enough()
     program = Program()
     module = _Loader(program, False).load_source(text, path, None, ())
