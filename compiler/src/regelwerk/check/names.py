@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from regelwerk.check import scope
 from regelwerk.check.context import Context
+from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.walk import rule_expressions
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
@@ -39,7 +40,7 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
             for version in definition.versions:
                 for row in version.rows:
                     for cell in row.cells:
-                        for expr in _cell_expressions(cell):
+                        for expr in cell_expressions(cell):
                             diagnostics += _resolve_expr(expr, {}, context)
     for name in module.output_names:
         diagnostics += _resolve_expr(name, {}, context)
@@ -49,16 +50,6 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
 
 def _record_names(context: Context) -> list[str]:
     return [d.name for m in context.modules() for d in m.definitions if isinstance(d, ir.RecordDef)]
-
-
-def _cell_expressions(cell: ir.Cell) -> list[ir.Expr]:
-    if isinstance(cell, ir.RangeCell):
-        return [e for e in (cell.lower, cell.upper) if e is not None]
-    if isinstance(cell, ir.CompareCell):
-        return [cell.value]
-    if isinstance(cell, ir.ValueCell):
-        return [cell.value]
-    return []
 
 
 def _resolve_expr(expr: ir.Expr, members: scope.Members, context: Context) -> list[Diagnostic]:

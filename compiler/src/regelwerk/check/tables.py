@@ -20,7 +20,7 @@ from regelwerk.check.context import Context
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.logic import dates_to_check
 from regelwerk.check.types import declared_type
-from regelwerk.check.walk import names_in
+from regelwerk.check.walk import alternatives, names_in
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
@@ -320,19 +320,13 @@ def cell_set(spec: ColumnSpec, cell: ir.Cell, context: Context,
             "≠": (Interval(None, False, value, False), Interval(value, False, None, False)),
         }[cell.op]
     assert isinstance(cell, ir.ValueCell)
-    values = [constant(v) for v in _alternatives(cell.value)]
+    values = [constant(v) for v in alternatives(cell.value)]
     if any(v is None for v in values):
         return None
     if spec.numeric:
         return tuple(Interval(v, True, v, True) for v in values  # type: ignore[arg-type]
                      )
     return frozenset(values)
-
-
-def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
-    if isinstance(expr, ir.Binary) and expr.op == "of":
-        return _alternatives(expr.left) + _alternatives(expr.right)
-    return [expr]
 
 
 def _constant(expr: ir.Expr | None, context: Context, date: datetime.date | None = None

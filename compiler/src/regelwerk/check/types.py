@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from regelwerk.check import scope
 from regelwerk.check.context import Context, Target
+from regelwerk.check.walk import alternatives
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
@@ -218,7 +219,7 @@ class TypeChecker:
                     self.mismatch(where, found, column_type, bound.span)
             return
         assert isinstance(cell, ir.ValueCell)
-        for value in _alternatives(cell.value):
+        for value in alternatives(cell.value):
             found = self.infer(value, {}, column_type)
             if not t.assignable(found, column_type):
                 self.mismatch(where, found, column_type, value.span)
@@ -694,13 +695,6 @@ def _conversion_hint(found: t.Type, declared: t.Type) -> str:
         if want and not have and found.unit == declared.unit.without_period():
             return f"maak er {declared.describe()} van met '... per {want}'"
     return ""
-
-
-def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
-    """`a of b` in a table cell lists values the input may have."""
-    if isinstance(expr, ir.Binary) and expr.op == "of":
-        return _alternatives(expr.left) + _alternatives(expr.right)
-    return [expr]
 
 
 def _constant(expr: ir.Expr, context: Context) -> bool:

@@ -51,3 +51,10 @@ def names_in(expr: ir.Expr) -> Iterator[ir.Name]:
             yield e.collection
             stack.extend(x for x in (e.body, e.condition) if x is not None)
         stack.extend(children(e))
+
+
+def alternatives(expr: ir.Expr) -> list[ir.Expr]:
+    """`a of b` in a table cell lists the values an input may have."""
+    if isinstance(expr, ir.Binary) and expr.op == "of":
+        return alternatives(expr.left) + alternatives(expr.right)
+    return [expr]

@@ -12,6 +12,7 @@ import attrs
 
 from regelwerk import runtime
 from regelwerk.check.context import Target
+from regelwerk.check.walk import alternatives
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, convert, show
 from regelwerk.ir import nodes as ir
@@ -364,7 +365,7 @@ class Interpreter:
         if isinstance(cell, ir.CompareCell):
             return bool(apply(cell.op, arg, self.eval(cell.value, members), cell.span))
         assert isinstance(cell, ir.ValueCell)
-        return any(arg == self.eval(v, members) for v in _alternatives(cell.value))
+        return any(arg == self.eval(v, members) for v in alternatives(cell.value))
 
     def aggregate(self, expr: ir.Aggregate, members: dict[str, Any]) -> Value:
         target = self.checked.target(expr.collection)
@@ -415,12 +416,6 @@ def apply(op: str, left: Value, right: Value, span: Span | None = None) -> Value
     if op == "≥":
         return left >= right
     raise AssertionError(op)
-
-
-def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
-    if isinstance(expr, ir.Binary) and expr.op == "of":
-        return _alternatives(expr.left) + _alternatives(expr.right)
-    return [expr]
 
 
 def _fields(value: Value, fields: tuple[str, ...]) -> Value:

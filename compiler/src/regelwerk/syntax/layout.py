@@ -52,14 +52,13 @@ class Layout(PostLex):
 
     def __init__(self) -> None:
         self.text = ""
-        self.compare_terminals: frozenset[str] = frozenset()
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         indents = [0]
         depth = 0
         previous: Token | None = None
         last: Token | None = None
-        continue_after = CONTINUE_AFTER | self.compare_terminals
+        continue_after = CONTINUE_AFTER
         for token in stream:
             last = token
             if token.type == "_NL":

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -53,19 +54,23 @@ def grammar_text() -> str:
     )
 
 
-@functools.cache
-def _parser() -> tuple[Lark, Layout]:
-    layout = Layout()
-    lark = Lark(
+def make_lark(layout: Layout, positions: bool = True, **options: Any) -> Lark:
+    """The one way the grammar is turned into a parser: LALR, contextual lexer, our layout."""
+    return Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
         postlex=layout,
-        propagate_positions=True,
+        propagate_positions=positions,
         maybe_placeholders=True,
+        **options,
     )
-    layout.compare_terminals = frozenset()
-    return lark, layout
+
+
+@functools.cache
+def _parser() -> tuple[Lark, Layout]:
+    layout = Layout()
+    return make_lark(layout), layout
 
 
 @functools.cache
@@ -166,17 +171,7 @@ class _RecordingLayout(Layout):
 @functools.cache
 def _recording_parser(positions: bool) -> tuple[Lark, _RecordingLayout]:
     layout = _RecordingLayout()
-    lark = Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        postlex=layout,
-        propagate_positions=positions,
-        maybe_placeholders=True,
-        lexer_callbacks={"COMMENT": layout.comment},
-    )
-    layout.compare_terminals = frozenset()
-    return lark, layout
+    return make_lark(layout, positions, lexer_callbacks={"COMMENT": layout.comment}), layout
 
 
 def parse_with_comments(

@@ -20,6 +20,7 @@ from regelwerk.backends.annex.formula import cell as cell_formula
 from regelwerk.backends.annex.formula import formula
 from regelwerk.backends.annex.prose import Printer
 from regelwerk.backends.annex.rich import Rich, choice, code, join, ref, rich, term, value
+from regelwerk.check.walk import alternatives
 from regelwerk.interpret.values import show
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
@@ -446,7 +447,7 @@ class Builder:
         if isinstance(cell, ir.AnyCell):
             return rich("n.v.t.")
         if isinstance(cell, ir.ValueCell):
-            parts = _alternatives(cell.value) if not output else [cell.value]
+            parts = alternatives(cell.value) if not output else [cell.value]
             return join([self._cell_value(e) for e in parts], ", ", " of ")
         if isinstance(cell, ir.CompareCell):
             words = {"<": "minder dan", "≤": "ten hoogste", ">": "meer dan", "≥": "ten minste",
@@ -607,12 +608,6 @@ class Builder:
             items.append(self.printer.name(name))
         block = Enumeration("uitvoer", rich("Deze regeling berekent:"), tuple(items))
         return Article("uitvoer", "Uitvoer", number, f"artikel-{number}", "Uitkomsten", (block,))
-
-
-def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
-    if isinstance(expr, ir.Binary) and expr.op == "of":
-        return _alternatives(expr.left) + _alternatives(expr.right)
-    return [expr]
 
 
 def _references_of(definition: ir.Definition) -> list[str]:

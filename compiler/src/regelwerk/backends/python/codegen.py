@@ -32,16 +32,15 @@ from regelwerk.backends.python.expressions import (
 from regelwerk.backends.python.model import (
     Key,
     Plan,
-    cell_expressions,
     column_type,
-    expressions,
     member_type,
     output_definition,
     plan,
 )
 from regelwerk.backends.python.names import constant, is_plain
 from regelwerk.backends.python.printer import Chain, Concat, Doc, Group, render, text
-from regelwerk.check.walk import children
+from regelwerk.check.dependencies import cell_expressions, expressions
+from regelwerk.check.walk import alternatives, children
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
@@ -491,7 +490,7 @@ class ModuleWriter:
             op = {"=": "==", "≠": "!="}.get(cell.op, {"≤": "<=", "≥": ">="}.get(cell.op, cell.op))
             return Py(Chain(arg, ((op, compiler.wrap(cell.value, {}, CMP + 1)),)), CMP)
         assert isinstance(cell, ir.ValueCell)
-        values = _alternatives(cell.value)
+        values = alternatives(cell.value)
         docs = [compiler.wrap(v, {}, CMP + 1) for v in values]
         is_bool = [isinstance(v, ir.Literal) and isinstance(v.value, bool) for v in values]
         if len(values) > 1 and all(is_constant(v, self.plan) for v in values):
@@ -567,12 +566,6 @@ def _ref(reference: ir.Reference | None) -> str | None:
 
 def _at_least(py: Py, prec: int) -> Doc:
     return py.doc if py.prec >= prec else printer.parenthesized(py.doc)
-
-
-def _alternatives(expr: ir.Expr) -> list[ir.Expr]:
-    if isinstance(expr, ir.Binary) and expr.op == "of":
-        return _alternatives(expr.left) + _alternatives(expr.right)
-    return [expr]
 
 
 def _in_force_order(items: Sequence[ir.DatedValue | ir.TableVersion]

@@ -14,9 +14,10 @@ import attrs
 
 from regelwerk.backends.python import names
 from regelwerk.check.context import Context
+from regelwerk.check.dependencies import expressions
 from regelwerk.check.scope import resolve_type_name
 from regelwerk.check.types import declared_type, record_type
-from regelwerk.check.walk import names_in, rule_expressions
+from regelwerk.check.walk import names_in
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
@@ -155,26 +156,6 @@ def references(definition: ir.Definition) -> Iterator[ir.Name]:
     """Every name (and table called) in a definition's expressions."""
     for expr in expressions(definition):
         yield from names_in(expr)
-
-
-def expressions(definition: ir.Definition) -> Iterator[ir.Expr]:
-    if isinstance(definition, ir.RuleDef):
-        yield from rule_expressions(definition)
-    elif isinstance(definition, ir.ParameterDef):
-        yield from (value.value for value in definition.values)
-    elif isinstance(definition, ir.TableDef):
-        for version in definition.versions:
-            for row in version.rows:
-                for cell in row.cells:
-                    yield from cell_expressions(cell)
-
-
-def cell_expressions(cell: ir.Cell) -> list[ir.Expr]:
-    if isinstance(cell, ir.RangeCell):
-        return [e for e in (cell.lower, cell.upper) if e is not None]
-    if isinstance(cell, (ir.CompareCell, ir.ValueCell)):
-        return [cell.value]
-    return []
 
 
 def _types(checked: CheckedModule, inputs: list[ir.InputDef],
