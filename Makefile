@@ -36,9 +36,10 @@ rules-test: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict compiler/src/regelwerk
+	$(BIN)/mypy --strict generated
 
 lint: $(STAMP)
-	$(BIN)/ruff check compiler tests benchmarks
+	$(BIN)/ruff check compiler tests benchmarks generated
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
