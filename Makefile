@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RULES := regulations stdlib_rules
+EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage
 
 .PHONY: run test check rules-test unit typecheck lint docs clean bench-fmt bench bench-check
 
@@ -33,6 +34,8 @@ rules-test: $(STAMP)
 	$(BIN)/regelwerk check --strict $(RULES)
 	$(BIN)/regelwerk test $(RULES)
 	$(BIN)/regelwerk fmt --check $(RULES)
+	$(BIN)/regelwerk check --strict $(EXAMPLES)
+	$(BIN)/regelwerk test $(EXAMPLES)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict compiler/src/regelwerk
