@@ -218,8 +218,10 @@ def test_heading_and_dutch_notation() -> None:
     assert "- Versie: 1.0" in markdown
     assert "- Geldigheid: van 1 januari 2025 tot en met 31 december 2027" in markdown
     assert "- Bron: Proefbesluit van 1 december 2024 (verzonnen)" in markdown
-    assert "| 1 januari 2027 | 31 december 2027 | € 1.234,56 per maand | voorlopig: indexering " \
+    assert "| 1 januari 2027 | 30 juni 2027 | € 1.234,56 per maand | voorlopig: indexering " \
            "2027 nog niet bekendgemaakt |" in markdown
+    assert "| 1 juli 2027 | 31 december 2027 | onbekend | het bedrag vanaf juli 2027 is niet " \
+           "gevonden; [art. 13, §3] |" in markdown
     assert "| 1 januari 2025 | 31 december 2027 | 13,60 % |" in markdown
     assert "18 jaar" in markdown and "18 jaren" not in markdown
 
@@ -347,9 +349,15 @@ def test_exceptions_tables_and_values() -> None:
     tables = [b for b in article(annex, "forfait").blocks if isinstance(b, Table)]
     assert [t.caption.plain() for t in tables] == [
         "Tabel forfait, geldig vanaf 1 januari 2025 tot en met 31 december 2025",
-        "Tabel forfait, geldig vanaf 1 januari 2026 (voorlopig: bedragen 2026 nog niet "
-        "bekendgemaakt)",
+        "Tabel forfait, geldig vanaf 1 januari 2026 tot en met 31 december 2026 (voorlopig: "
+        "bedragen 2026 nog niet bekendgemaakt)",
     ]
+    unknown = [b for b in article(annex, "forfait").blocks
+               if isinstance(b, Paragraph) and b.key == "rijen:2027-01-01"]
+    assert [p.text.plain() for p in unknown] == [
+        "Tabel forfait, geldig vanaf 1 januari 2027 (onbekend) [bijlage 2, 2027]: de rijen zijn "
+        "onbekend (bedragen 2027 niet gevonden). Een berekening die deze tabel op een datum in "
+        "deze periode nodig heeft, stopt."]
     assert [[c.plain() for c in r.cells] for r in tables[1].rows] == [
         ["minder dan 3", "€ 102,00", ""],
         ["ten minste 3", "€ 153,00", "voorlopig: afronding nog te bevestigen"]]

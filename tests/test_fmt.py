@@ -547,6 +547,10 @@ def definitions(draw: st.DrawFn, unit: str) -> list[str]:
     if kind == 1:
         lines = [f"parameter {name}: {types(draw)}{annotation(draw)}"]
         for _ in range(draw(st.integers(1, 3))):
+            if draw(st.integers(0, 4)) == 0:
+                lines.append(f'{i1}vanaf 2027-01-01:{gap(draw)}onbekend{gap(draw)}"niet gevonden"'
+                             f"{annotation(draw)}")
+                continue
             lines.append(f"{i1}vanaf 2026-01-01:{gap(draw)}{draw(expressions())}"
                          f"{provisional(draw)}{annotation(draw)}")
         return lines
@@ -591,6 +595,9 @@ def definitions(draw: st.DrawFn, unit: str) -> list[str]:
         for _ in range(draw(st.integers(1, 2))):
             lines.append(f"{i1}vanaf 2026-01-01:{provisional(draw)}{annotation(draw)}")
             lines += rows(i2)
+        if draw(st.booleans()):
+            lines.append(f'{i1}vanaf 2027-01-01: onbekend "nog niet bekendgemaakt"'
+                         f"{annotation(draw)}")
         return lines
     if kind == 7:
         per = draw(st.sampled_from(["", "per kind "]))
@@ -618,7 +625,8 @@ def definitions(draw: st.DrawFn, unit: str) -> list[str]:
         lines.append(f"{i1}peildatum 2026-03-01")
 
     def assignments() -> str:
-        items = [f"{n} ={gap(draw)}{draw(expressions())}" for n in
+        values = st.one_of(expressions(), st.just("onbekend"))
+        items = [f"{n} ={gap(draw)}{draw(values)}" for n in
                  draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3))]
         return ("," + breaks(draw)).join(items)
 

@@ -27,7 +27,7 @@ from regelwerk import __version__, runtime
 from regelwerk.backends.python import names, printer
 from regelwerk.backends.python.build import RUNTIME_FILE, build, runtime_source
 from regelwerk.cli import main
-from regelwerk.interpret.evaluator import RekenFout, evaluate
+from regelwerk.interpret.evaluator import OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.explain import render_tree
 from regelwerk.interpret.values import InvoerFout, to_json
 from regelwerk.ir import nodes as ir
@@ -113,6 +113,9 @@ def assert_same(generated: Generated, data: Any, day: datetime.date) -> None:
         with pytest.raises(module.RekenFout) as caught:
             module.bereken(data, day)
         assert caught.value.melding == exc.message
+        # a value that is `onbekend` stops both the same way, so a service can tell it apart
+        assert isinstance(caught.value, module.rt.OnbekendeWaarde) == isinstance(
+            exc, OnbekendeWaarde)
         return
     except InvoerFout as exc:
         with pytest.raises(module.InvoerFout) as caught:

@@ -81,6 +81,25 @@ class RekenFout(Exception):
         self.melding = melding
 
 
+class OnbekendeWaarde(RekenFout):
+    """The calculation needs a value that the regulation declares unknown (`onbekend`) on its date.
+
+    `soort` is "parameter" or "tabel"; `vanaf` the date from which the value is unknown."""
+
+    def __init__(self, soort: str, naam: str, vanaf: datetime.date | None, reden: str) -> None:
+        super().__init__(onbekend_melding(soort, naam, vanaf, reden))
+        self.soort = soort
+        self.naam = naam
+        self.vanaf = vanaf
+        self.reden = reden
+
+
+def onbekend_melding(soort: str, naam: str, vanaf: datetime.date | None, reden: str) -> str:
+    """The one wording of 'this value is unknown', for the interpreter and generated modules."""
+    wanneer = f" vanaf {vanaf.isoformat()}" if vanaf is not None else ""
+    return f"de berekening stopt: {soort} {naam} is onbekend{wanneer} ({reden})"
+
+
 def geen_geval() -> NoReturn:
     raise RekenFout("geen van de gevallen van 'als ... dan ...' is van toepassing")
 

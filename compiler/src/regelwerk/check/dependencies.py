@@ -25,7 +25,7 @@ def expressions(definition: ir.Definition) -> Iterator[ir.Expr]:
     if isinstance(definition, ir.RuleDef):
         yield from rule_expressions(definition)
     elif isinstance(definition, ir.ParameterDef):
-        yield from (value.value for value in definition.values)
+        yield from (value.value for value in definition.values if value.value is not None)
     elif isinstance(definition, ir.TableDef):
         for version in definition.versions:
             for row in version.rows:

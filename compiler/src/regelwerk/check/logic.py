@@ -136,7 +136,7 @@ class Translator:
         if self.peildatum is None:
             raise Untranslatable(definition.name)
         chosen = select_dated(definition.values, self.peildatum)
-        if chosen is None:
+        if chosen is None or chosen.value is None:
             raise Untranslatable(definition.name)
         return self.expr(chosen.value)
 

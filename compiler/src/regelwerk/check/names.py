@@ -35,7 +35,8 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
                 diagnostics += _resolve_expr(expr, members, context)
         elif isinstance(definition, ir.ParameterDef):
             for value in definition.values:
-                diagnostics += _resolve_expr(value.value, {}, context)
+                if value.value is not None:
+                    diagnostics += _resolve_expr(value.value, {}, context)
         elif isinstance(definition, ir.TableDef):
             for version in definition.versions:
                 for row in version.rows:
@@ -207,4 +208,6 @@ def _tests(module: ir.Module, context: Context) -> list[Diagnostic]:
 def _assignment_values(assignment: ir.Assignment) -> list[ir.Expr]:
     if isinstance(assignment.value, ir.ListValue):
         return [v for item in assignment.value.items for a in item for v in _assignment_values(a)]
+    if isinstance(assignment.value, ir.Unknown):
+        return []
     return [assignment.value]

@@ -202,6 +202,8 @@ def check_tables(module: ir.Module, context: Context) -> list[Diagnostic]:
     for definition in module.definitions:
         if isinstance(definition, ir.TableDef) and len(definition.columns) >= 2:
             for version in definition.versions:
+                if version.unknown is not None:  # no rows to check: a lookup stops instead
+                    continue
                 # A bound may be a parameter: check the table at every date a parameter changes.
                 for date in dates if _reads_parameters(version, context) else [None]:
                     if version.valid_from is not None and date is not None and \

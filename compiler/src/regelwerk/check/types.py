@@ -138,7 +138,8 @@ class TypeChecker:
         if isinstance(definition, (ir.InputDef, ir.ParameterDef)):
             declared = self.declared(definition.type)
             if declared is None and isinstance(definition, ir.ParameterDef):
-                declared = self.infer(definition.values[0].value, {}) if definition.values else None
+                first = next((v.value for v in definition.values if v.value is not None), None)
+                declared = self.infer(first, {}) if first is not None else None
             result = declared if declared is not None else t.UNKNOWN
             self.context.types[definition] = result
             return result
@@ -146,27 +147,39 @@ class TypeChecker:
 
     def check_parameter(self, definition: ir.ParameterDef) -> None:
         declared = self.declared(definition.type)
-        for value in definition.values:
-            found = self.infer(value.value, {}, declared)
-            if not _constant(value.value, self.context):
+        for dated in definition.values:
+            value = dated.value
+            if value is None:  # onbekend: no value to check
+                continue
+            found = self.infer(value, {}, declared)
+            if not _constant(value, self.context):
                 self.report("RW217", f"de waarde van parameter {definition.name} moet een vaste "
-                            "waarde zijn", value.value.span,
+                            "waarde zijn", value.span,
                             "een parameter krijgt een getal, bedrag of datum; rekenen doet u in een "
                             "'regel'")
             if declared is None:
                 if not t.is_duration(found) and not isinstance(found, t.UnknownType):
                     self.report("RW201", f"parameter {definition.name} is een duur, maar de waarde "
-                                f"is {found.describe()}", value.value.span,
+                                f"is {found.describe()}", value.span,
                                 "schrijf bijv. '18 jaar'")
                 declared = found
             elif not t.assignable(found, declared):
-                self.mismatch(f"parameter {definition.name}", found, declared, value.value.span)
+                self.mismatch(f"parameter {definition.name}", found, declared, value.span)
+        if declared is None and definition.values:
+            self.report("RW216", f"parameter {definition.name} heeft als type 'duur' zonder "
+                        "eenheid, en geen bekende waarde om de eenheid uit af te leiden",
+                        definition.type.span, "schrijf 'jaren', 'maanden' of 'dagen'")
         self.context.types[definition] = declared if declared is not None else t.UNKNOWN
 
     def check_table(self, table: ir.TableDef) -> None:
         first = table.versions[0].columns if table.versions else ()
         column_types = [self.declared(c.type) or t.UNKNOWN for c in first]
-        if len(first) < 2:
+        if table.versions and all(v.unknown is not None for v in table.versions):
+            self.report("RW209", f"tabel {table.name} heeft geen enkele bekende versie, dus ook "
+                        "geen kolommen", table.span,
+                        "geef de kolommen en rijen van minstens één versie; de andere versies "
+                        "mogen 'onbekend' zijn")
+        elif len(first) < 2:
             self.report("RW209", f"tabel {table.name} heeft minstens twee kolommen nodig: de "
                         "invoer en het resultaat", table.span,
                         "de laatste kolom is het resultaat, de kolommen ervoor de invoer")
@@ -285,6 +298,9 @@ class TypeChecker:
             self.report("RW602", f"test \"{test.name}\" verwacht niets", test.span,
                         "schrijf 'verwacht naam = waarde'")
         for assignment in test.given:
+            if isinstance(assignment.value, ir.Unknown):
+                self.unknown_given(assignment.name, assignment.value)
+                continue
             found = scope.lookup(self.context, assignment.name)
             if found is None or not isinstance(found[1], ir.InputDef):
                 continue
@@ -301,9 +317,16 @@ class TypeChecker:
                 continue
             self.check_test_value(test, assignment, self.definition_type(definition))
 
+    def unknown_given(self, name: str, value: ir.Unknown) -> None:
+        self.report("RW217", f"'{name}' kan niet 'onbekend' gegeven worden", value.span,
+                    "een test geeft elke invoer een vaste waarde; 'onbekend' staat alleen na "
+                    "'verwacht', voor een berekening die op een onbekende waarde moet stoppen")
+
     def check_test_value(self, test: ir.TestDef, assignment: ir.Assignment, expected: t.Type
                          ) -> None:
         value = assignment.value
+        if isinstance(value, ir.Unknown):  # `verwacht x = onbekend`: any type can stop
+            return
         if isinstance(value, ir.ListValue):
             if not isinstance(expected, t.ListType):
                 self.report("RW201", f"'{assignment.name}' is {expected.describe()}, geen lijst",
@@ -338,6 +361,9 @@ class TypeChecker:
                             f"de gegevens van {record.name} zijn: {', '.join(names)}")
                 continue
             value = field.value
+            if isinstance(value, ir.Unknown):
+                self.unknown_given(field.name, value)
+                continue
             if isinstance(value, ir.ListValue):
                 if isinstance(field_type, t.ListType):
                     for sub in value.items:

@@ -500,6 +500,8 @@ def _parameter(old: _Version, new: _Version, before: ir.ParameterDef, after: ir.
     new_values = {v.valid_from: v for v in after.values}
 
     def shown(version: _Version, value: ir.DatedValue, type_: t.Type | None) -> str:
+        if value.value is None:
+            return _unknown(value.unknown) or "onbekend"
         text = version.builder.value_text(value.value, type_).plain()
         if value.provisional is not None:
             text += " (voorlopig" + (f": {value.provisional.reason}"
@@ -579,11 +581,13 @@ def _table(old: _Version, new: _Version, before: ir.TableDef, after: ir.TableDef
         iso = date.isoformat() if date else None
         if a is None and b is not None:
             yield Change("tabel-versie-toegevoegd", f"Nieuwe versie van de tabel{since}",
-                         None, "\n".join(_row_text(new, r) for r in b.rows), (("vanaf", iso),))
+                         None, _unknown(b.unknown) or "\n".join(_row_text(new, r) for r in b.rows),
+                         (("vanaf", iso),))
             continue
         if b is None and a is not None:
             yield Change("tabel-versie-verwijderd", f"Versie van de tabel{since} geschrapt",
-                         "\n".join(_row_text(old, r) for r in a.rows), None, (("vanaf", iso),))
+                         _unknown(a.unknown) or "\n".join(_row_text(old, r) for r in a.rows),
+                         None, (("vanaf", iso),))
             continue
         assert a is not None and b is not None
         old_columns = [f"{c.name} ({type_text(c.type)})" for c in a.columns]
@@ -597,7 +601,17 @@ def _table(old: _Version, new: _Version, before: ir.TableDef, after: ir.TableDef
         if old_note != new_note:
             yield Change("tabel-voorlopig", f"Voorlopig{since}: {old_note or 'nee'} → "
                          f"{new_note or 'nee'}", old_note, new_note, (("vanaf", iso),))
+        old_unknown, new_unknown = _unknown(a.unknown), _unknown(b.unknown)
+        if old_unknown != new_unknown:
+            old_text = old_unknown or f"{len(a.rows)} rijen"
+            new_text = new_unknown or f"{len(b.rows)} rijen"
+            yield Change("tabel-onbekend", f"Versie{since}: {old_text} → {new_text}",
+                         old_unknown, new_unknown, (("vanaf", iso),))
         yield from _rows(old, new, a.rows, b.rows, iso)
+
+
+def _unknown(unknown: ir.Unknown | None) -> str | None:
+    return None if unknown is None else f"onbekend ({unknown.reason})"
 
 
 def _provisional(provisional: ir.Provisional | None) -> str | None:
@@ -753,7 +767,7 @@ def _expressions(definition: ir.Definition) -> list[ir.Expr]:
             out += [exception.condition, exception.value]
         return out
     if isinstance(definition, ir.ParameterDef):
-        return [v.value for v in definition.values]
+        return [v.value for v in definition.values if v.value is not None]
     if isinstance(definition, ir.TableDef):
         found: list[ir.Expr] = []
         for version in definition.versions:

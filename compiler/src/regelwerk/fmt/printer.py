@@ -361,11 +361,15 @@ class Printer:
             raise FormatterBug(f"onbekende regel in een parameter: {tree.data}")
         date, expr, *rest = _children(tree)
         self.begin()
-        parts: list[Docs] = [self.take("vanaf"), " ", self.take(date), self.take(":"), " ",
-                             self.top(expr)]
+        parts: list[Docs] = [self.take("vanaf"), " ", self.take(date), self.take(":"), " "]
+        parts.append(self.unknown(expr) if _is(expr, "unknown") else self.top(expr))
         if _is(rest[0], "provisional"):
             parts.append(self.provisional(rest.pop(0)))
         self.end(parts, rest[0])
+
+    def unknown(self, tree: Tree[Token]) -> Docs:
+        (reason,) = _children(tree)
+        return [self.take("onbekend"), " ", self.quiet(self.take(reason))]
 
     def provisional(self, tree: Tree[Token]) -> Docs:
         parts: list[Docs] = [" ", self.quiet(self.take("voorlopig"))]
@@ -431,6 +435,8 @@ class Printer:
             date, *rest = _children(tree)
             self.begin()
             parts: list[Docs] = [self.take("vanaf"), " ", self.take(date), self.take(":")]
+            if _is(rest[0], "unknown"):
+                parts += [" ", self.unknown(rest.pop(0))]
             if _is(rest[0], "provisional"):
                 parts.append(self.provisional(rest.pop(0)))
             self.end(parts, rest[0])
@@ -600,6 +606,10 @@ class Printer:
         for assignment in _children(tree):
             if items:
                 separators.append(self.take(","))
+            if _is(assignment, "unknown_assignment"):
+                (name,) = _children(assignment)
+                items.append([self.take(name), " ", self.take("="), " ", self.take("onbekend")])
+                continue
             name, value = _children(assignment)
             items.append([self.take(name), " ", self.take("="), " ", self.expr(value)])
         return Fill(items, separators)

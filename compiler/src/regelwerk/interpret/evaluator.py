@@ -35,6 +35,10 @@ class RekenFout(Exception):
         self.span = span
 
 
+class OnbekendeWaarde(RekenFout):
+    """The calculation needs a value that is `onbekend` on the peildatum: it stops with the reason."""
+
+
 @attrs.define
 class Evaluation:
     """The result of one calculation: the outputs and, on request, their explanation."""
@@ -184,6 +188,11 @@ class Interpreter:
         if chosen is None:
             raise RekenFout(f"parameter {definition.name} heeft geen waarde op "
                             f"{self.peildatum.isoformat()}", definition.span)
+        if chosen.value is None:
+            assert chosen.unknown is not None
+            raise OnbekendeWaarde(runtime.onbekend_melding(
+                "parameter", definition.name, chosen.valid_from, chosen.unknown.reason),
+                chosen.span)
         self.trace.append([])
         value = self.eval(chosen.value, {})
         self.trace.pop()
@@ -310,6 +319,9 @@ class Interpreter:
         if version is None:
             raise RekenFout(f"tabel {table.name} heeft geen versie op {self.peildatum.isoformat()}",
                             expr.span)
+        if version.unknown is not None:
+            raise OnbekendeWaarde(runtime.onbekend_melding(
+                "tabel", table.name, version.valid_from, version.unknown.reason), version.span)
         self.trace.append([])
         try:
             matches = [index for index, row in enumerate(version.rows)

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, RekenFout, evaluate
+from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, show
 from regelwerk.ir import nodes as ir
@@ -48,15 +48,29 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
     peildatum = test.peildatum or module.valid_from or datetime.date.today()
     constants = Interpreter(checked, peildatum)
     with decimal.localcontext(DECIMAL_CONTEXT):
-        inputs = {a.name: _value(constants, a.value) for a in test.given}
-        expected = {a.name: _value(constants, a.value) for a in test.expected}
+        inputs = {a.name: _value(constants, a.value) for a in test.given
+                  if not isinstance(a.value, ir.Unknown)}
+        expected = {a.name: _value(constants, a.value) for a in test.expected
+                    if not isinstance(a.value, ir.Unknown)}
+    stopping = [a.name for a in test.expected if isinstance(a.value, ir.Unknown)]
+    mismatches: list[Mismatch] = []
+    provisional: set[str] = set()
     try:
+        # `verwacht x = onbekend`: x alone must stop on an unknown value, whatever the others do.
+        for name in stopping:
+            try:
+                alone = evaluate(checked, inputs, peildatum, outputs=[name], raw=False)
+            except OnbekendeWaarde:
+                continue
+            mismatches.append(Mismatch(name, "onbekend (de berekening stopt)",
+                                       show(alone.uitvoer[name], alone.types[name]),
+                                       alone.uitleg[0]))
         result = evaluate(checked, inputs, peildatum, outputs=list(expected), raw=False)
     except (RekenFout, InvoerFout) as exc:
         span = exc.span if isinstance(exc, RekenFout) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
         return TestResult(module.name, test.name, test.span, error=message, error_span=span)
-    mismatches = []
+    provisional.update(result.voorlopig)
     for index, (name, want) in enumerate(expected.items()):
         got = result.uitvoer[name]
         if got != want:
@@ -64,10 +78,11 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
             mismatches.append(Mismatch(name, show(want, type_), show(got, type_),
                                        result.uitleg[index]))
     return TestResult(module.name, test.name, test.span, tuple(mismatches),
-                      provisional=result.voorlopig)
+                      provisional=tuple(sorted(provisional)))
 
 
-def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue) -> Value:
+def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue | ir.Unknown) -> Value:
+    assert not isinstance(value, ir.Unknown)  # the type check forbids `gegeven x = onbekend`
     if isinstance(value, ir.ListValue):
         return tuple({a.name: _value(interpreter, a.value) for a in item} for item in value.items)
     if isinstance(value, ir.Literal) and value.kind == "geen":

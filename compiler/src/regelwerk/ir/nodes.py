@@ -166,6 +166,14 @@ class Provisional:
 
 
 @attrs.frozen(cache_hash=True)
+class Unknown:
+    """`onbekend "reden"`: from this date on the value is not known; a calculation needing it stops."""
+
+    reason: str
+    span: Span
+
+
+@attrs.frozen(cache_hash=True)
 class InputDef:
     name: str
     type: TypeExpr
@@ -176,11 +184,14 @@ class InputDef:
 
 @attrs.frozen(cache_hash=True)
 class DatedValue:
+    """One value of a parameter from a date on; `value` is None exactly when `unknown` is set."""
+
     valid_from: datetime.date | None
-    value: Expr
+    value: Expr | None
     provisional: Provisional | None
     reference: Reference | None
     span: Span
+    unknown: Unknown | None = None
 
 
 @attrs.frozen(cache_hash=True)
@@ -279,12 +290,16 @@ class Row:
 
 @attrs.frozen(cache_hash=True)
 class TableVersion:
+    """The rows of a table from a date on. An unknown version (`onbekend`) has no rows; it
+    carries the columns of the table's other versions so that every version has one signature."""
+
     valid_from: datetime.date | None
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     provisional: Provisional | None
     reference: Reference | None
     span: Span
+    unknown: Unknown | None = None
 
 
 @attrs.frozen(cache_hash=True)
@@ -337,8 +352,11 @@ class RuleDef:
 
 @attrs.frozen(cache_hash=True)
 class Assignment:
+    """`naam = waarde` in a test; `verwacht naam = onbekend` (an Unknown without reason) expects
+    the calculation of `naam` to stop on an unknown value."""
+
     name: str
-    value: Expr | ListValue
+    value: Expr | ListValue | Unknown
     span: Span
 
 

@@ -257,6 +257,9 @@ class Builder:
         reason = next((unquote(t) for t in children if t is not None), "")
         return ir.Provisional(reason, self.span(meta))
 
+    def unknown(self, meta: Meta, children: list[Token]) -> ir.Unknown:
+        return ir.Unknown(unquote(children[0]), self.span(meta))
+
     # ------------------------------------------------------------- definitions
     def gebruik(self, meta: Meta, children: list[Token]) -> ir.Use:
         return ir.Use(tuple(ir.Name((str(t),), self.tspan(t)) for t in children), self.span(meta))
@@ -285,10 +288,11 @@ class Builder:
 
     def dated_value(self, meta: Meta, children: list[Any]) -> ir.DatedValue:
         date = self.date_value(children[0])
-        expr = children[1]
-        provisional = next((c for c in children[2:] if isinstance(c, ir.Provisional)), None)
         note = self.annotations(children[2:])
-        return ir.DatedValue(date, expr, provisional, note.reference, self.span(meta))
+        if isinstance(children[1], ir.Unknown):
+            return ir.DatedValue(date, None, None, note.reference, self.span(meta), children[1])
+        provisional = next((c for c in children[2:] if isinstance(c, ir.Provisional)), None)
+        return ir.DatedValue(date, children[1], provisional, note.reference, self.span(meta))
 
     def parameter_line(self, meta: Meta, children: list[Any]) -> Any:
         return children[0]
@@ -332,6 +336,9 @@ class Builder:
         versions = [c for c in children if isinstance(c, ir.TableVersion)]
         for rows in (c for c in children if isinstance(c, _Rows)):
             versions.append(ir.TableVersion(None, rows.columns, rows.rows, None, None, rows.span))
+        known = next((v.columns for v in versions if v.unknown is None), ())
+        versions = [attrs.evolve(v, columns=known) if v.unknown is not None else v
+                    for v in versions]
         return ir.TableDef(str(name), tuple(versions), first_hit, note.label, note.reference,
                            self.tspan(name))
 
@@ -343,6 +350,10 @@ class Builder:
 
     def table_version(self, meta: Meta, children: list[Any]) -> ir.TableVersion:
         date = self.date_value(children[0])
+        unknown = next((c for c in children if isinstance(c, ir.Unknown)), None)
+        if unknown is not None:
+            note = self.annotations(children[1:])
+            return ir.TableVersion(date, (), (), None, note.reference, self.span(meta), unknown)
         provisional = next((c for c in children if isinstance(c, ir.Provisional)), None)
         note = self.annotations(children[1:])
         rows = next(c for c in children if isinstance(c, _Rows))
@@ -477,6 +488,9 @@ class Builder:
 
     def assignment(self, meta: Meta, children: list[Any]) -> ir.Assignment:
         return ir.Assignment(str(children[0]), children[1], self.span(meta))
+
+    def unknown_assignment(self, meta: Meta, children: list[Any]) -> ir.Assignment:
+        return ir.Assignment(str(children[0]), ir.Unknown("", self.span(meta)), self.span(meta))
 
     def list_value(self, meta: Meta, children: list[Any]) -> ir.Assignment:
         items = tuple(tuple(item) for item in children[1:])

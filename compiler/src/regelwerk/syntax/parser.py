@@ -79,22 +79,25 @@ def keywords() -> frozenset[str]:
 
     Elsewhere the contextual lexer reads a keyword as a name where only a name fits, so a field
     may be called `uren`; but a rule called `peildatum` could never be read back. The set is asked
-    of the parser itself: what it accepts right after `=` in a rule.
+    of the parser itself: what it accepts right after `=` in a rule and in a test (`onbekend`).
     """
     lark, layout = _parser()
-    text = "module m\n\nregel r: getal\n  = x\n"
-    layout.text = text
-    interactive = lark.parse_interactive(text)
-    for token in interactive.lexer_thread.lex(interactive.parser_state):  # type: ignore[no-untyped-call]
-        interactive.feed_token(token)
-        if token.type == "EQUAL":
-            break
     patterns = {t.name: t.pattern for t in lark.terminals}
-    return frozenset(
-        str(patterns[name].value) for name in interactive.accepts()  # type: ignore[no-untyped-call]
-        if name in patterns and patterns[name].type == "str"
-        and str(patterns[name].value).isalpha()
-    )
+    found: set[str] = set()
+    for text in ("module m\n\nregel r: getal\n  = x\n",
+                 'module m\n\ntest "t"\n  verwacht r = x\n'):
+        layout.text = text
+        interactive = lark.parse_interactive(text)
+        for token in interactive.lexer_thread.lex(  # type: ignore[no-untyped-call]
+                interactive.parser_state):
+            interactive.feed_token(token)
+            if token.type == "EQUAL":
+                break
+        found.update(
+            str(patterns[name].value) for name in interactive.accepts()  # type: ignore[no-untyped-call]
+            if name in patterns and patterns[name].type == "str"
+            and str(patterns[name].value).isalpha())
+    return frozenset(found)
 
 
 def terminal_patterns() -> dict[str, str]:

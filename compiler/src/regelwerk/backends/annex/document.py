@@ -70,6 +70,7 @@ class TableRow:
     cells: tuple[Rich, ...]
     provisional: bool = False
     change: str | None = None  # ins | del, in a redline
+    unknown: bool = False
 
 
 @attrs.frozen
@@ -127,6 +128,7 @@ class Annex:
     file_name: str
     uses: tuple[Rich, ...]
     provisional: tuple[Rich, ...]
+    unknown: tuple[Rich, ...]
     articles: tuple[Article, ...]
     used: tuple[UsedModule, ...]
     references: tuple[ReferenceEntry, ...]
@@ -186,6 +188,7 @@ class Builder:
         self.printer = Printer(checked, self.anchor)
         self.references: dict[str, list[tuple[str, str]]] = {}
         self.provisional: list[Rich] = []
+        self.unknown: list[Rich] = []  # values `onbekend` from a date on
 
     def ordered(self) -> list[ir.Definition | ir.OutputDecl]:
         """Definitions in the order of the file; the outputs once, where they are first declared."""
@@ -236,6 +239,7 @@ class Builder:
             file_name=PurePath(module.path).name,
             uses=uses,
             provisional=tuple(self.provisional),
+            unknown=tuple(self.unknown),
             articles=tuple(articles),
             used=used,
             references=tuple(ReferenceEntry(text, tuple(places))
@@ -352,17 +356,24 @@ class Builder:
             if dated.provisional is not None:
                 notes.append(rich("voorlopig" + (f": {dated.provisional.reason}"
                                                  if dated.provisional.reason else "")))
+            if dated.unknown is not None:
+                notes.append(rich(dated.unknown.reason))
             if dated.reference is not None:
                 notes.append(ref(dated.reference.text))
             key = dated.valid_from.isoformat() if dated.valid_from else "altijd"
-            shown = self.value_text(dated.value, type_)
+            shown = (self.value_text(dated.value, type_) if dated.value is not None
+                     else rich("onbekend"))
             since = value(dutch.date(start)) if start else rich("het begin")
             rows.append(TableRow(key, (
                 since,
                 value(dutch.date(end)) if end else rich("—"),
                 shown,
                 join(notes, "; ") if notes else rich(""),
-            ), provisional=dated.provisional is not None))
+            ), provisional=dated.provisional is not None, unknown=dated.unknown is not None))
+            if dated.unknown is not None and where is not None:
+                self.unknown.append(rich(
+                    term(noun.phrase, self.anchor(self.module.name, definition.name)),
+                    f" ({where}), vanaf ", since, f": {dated.unknown.reason}"))
             if dated.provisional is not None and where is not None:
                 self.provisional.append(rich(
                     term(noun.phrase, self.anchor(self.module.name, definition.name)),
@@ -396,6 +407,20 @@ class Builder:
                 if following is not None:
                     end = following - datetime.timedelta(days=1)
                     caption = caption + f" tot en met {dutch.date(end)}"
+            if version.unknown is not None:
+                caption = caption + " (onbekend)"
+                if version.reference is not None:
+                    caption = caption + " " + ref(version.reference.text)
+                blocks.append(Paragraph(key, rich(
+                    caption, f": de rijen zijn onbekend ({version.unknown.reason}). Een "
+                    "berekening die deze tabel op een datum in deze periode nodig heeft, stopt.")))
+                if where is not None:
+                    self.unknown.append(rich(
+                        term(dutch.humanize(definition.name), anchor), f" ({where}), ",
+                        "alle rijen" + (f" vanaf {dutch.date(version.valid_from)}"
+                                        if version.valid_from else ""),
+                        f": {version.unknown.reason}"))
+                continue
             if version.provisional is not None:
                 caption = caption + " (voorlopig" + (
                     f": {version.provisional.reason}" if version.provisional.reason else "") + ")"

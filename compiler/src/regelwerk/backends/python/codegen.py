@@ -314,6 +314,12 @@ class ModuleWriter:
             body: Lines = []
             for value in _in_force_order(definition.values):
                 assert isinstance(value, ir.DatedValue)
+                if value.value is None:
+                    assert value.valid_from is not None  # the grammar dates every `onbekend`
+                    body.append(f"    if r.peildatum >= {self.kinds.date(value.valid_from)}:")
+                    body.append(render(self.unknown("parameter", definition.name, value), 8,
+                                       "raise "))
+                    continue
                 reference = _ref(value.reference or definition.reference)
                 args = [compiler.compile(value.value, {}).doc, _optional(reference)]
                 if value.valid_from is not None:
@@ -335,6 +341,14 @@ class ModuleWriter:
                                                   text(self.kinds.soort(type_))])
         doc = _summary("Parameter", definition.name, type_, definition.reference, definition.label)
         return _function(decorator, *self.compiled(build), doc)
+
+    def unknown(self, kind: str, name: str, dated: ir.DatedValue | ir.TableVersion) -> Doc:
+        """`rt.OnbekendeWaarde(...)`: the value is `onbekend` from this date on."""
+        assert dated.unknown is not None
+        when = text(self.kinds.date(dated.valid_from)) if dated.valid_from else text("None")
+        return printer.call("rt.OnbekendeWaarde", [
+            printer.string(kind), printer.string(name), when,
+            printer.string(dated.unknown.reason)])
 
     def rule_function(self, module: str, rule: ir.RuleDef) -> Lines:
         name = self.plan.identifier(module, rule.name)
@@ -420,6 +434,11 @@ class ModuleWriter:
             if version.valid_from is not None:
                 body.append(f"    if r.peildatum >= {self.kinds.date(version.valid_from)}:")
                 indent = 8
+            if version.unknown is not None:
+                body.append(render(self.unknown("tabel", table.name, version), indent, "raise "))
+                if version.valid_from is None:
+                    return body
+                continue
             extra = list(soorten)
             if version.valid_from is not None:
                 extra.insert(0, Concat((text("vanaf="), printer.string(
