@@ -2,14 +2,14 @@
 2026.1).
 
 Gegenereerd door regelwerk 0.1.0 uit gebruikersbijdrage_gezinszorg.rw; niet met de hand wijzigen, maar de
-regels aanpassen en `regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum) of
-bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
+regels aanpassen en `regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum), bereken_deel(invoer,
+peildatum, uitvoer) of bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypedDict
 
@@ -255,11 +255,28 @@ def bereken(invoer: Mapping[str, object], peildatum: datetime.date | str) -> rt.
         return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)
 
 
-def bereken_json(verzoek: str) -> str:
-    """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false} -> {"uitvoer": {...},
-    "voorlopig": [...], "uitleg": [...]}; bedragen als tekst.
+def bereken_deel(
+    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str]
+) -> rt.Resultaat[dict[str, object]]:
+    """Bereken alleen de genoemde uitvoer (in de volgorde van de regeling). Wat daar niet voor nodig is, wordt
+    niet berekend: een onbekende waarde die alleen een andere uitvoer nodig heeft, stopt deze berekening
+    niet.
+
+    InvoerFout ook als een naam geen uitvoer is (het veld heet dan 'uitvoer').
     """
-    return rt.bereken_json(verzoek, bereken)
+    regels = rt.deel_van(uitvoer, _uitvoer_regels())
+    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
+    with rt.exact():
+        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        return r.resultaat(regels(r), _UITVOER, regels)
+
+
+def bereken_json(verzoek: str) -> str:
+    """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false, "uitvoer": [...]} ->
+    {"uitvoer": {...}, "voorlopig": [...], "uitleg": [...]}; bedragen als tekst; zonder "uitvoer" alle
+    uitvoer.
+    """
+    return rt.bereken_json(verzoek, bereken, bereken_deel)
 
 
 def _uitvoer(r: _Rekening) -> Uitvoer:
@@ -268,6 +285,15 @@ def _uitvoer(r: _Rekening) -> Uitvoer:
         'netto_maandinkomen_gezin': netto_maandinkomen_gezin(r),
         'uurbijdrage': uurbijdrage(r),
         'bijdrage_voor_prestaties': bijdrage_voor_prestaties(r),
+    }
+
+
+def _uitvoer_regels() -> dict[str, Callable[[_Rekening], object]]:
+    """De functie van elke uitvoer, voor bereken_deel."""
+    return {
+        'netto_maandinkomen_gezin': netto_maandinkomen_gezin,
+        'uurbijdrage': uurbijdrage,
+        'bijdrage_voor_prestaties': bijdrage_voor_prestaties,
     }
 
 

@@ -1,15 +1,15 @@
 """Groeipakket: basisbedrag, startbedrag, schoolbonus en sociale toeslag: de berekening van de regeling
-groeipakket (versie 2023.9).
+groeipakket (versie 2024.9).
 
 Gegenereerd door regelwerk 0.1.0 uit groeipakket.rw; niet met de hand wijzigen, maar de regels aanpassen en
-`regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum) of bereken_json(verzoek); zie
-docs/ontwikkelaars/inbedden.md.
+`regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer) of
+bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypedDict
 
@@ -24,9 +24,9 @@ RekenFout = rt.RekenFout
 
 REGELING: Final = 'groeipakket'
 TITEL: Final[str | None] = 'Groeipakket: basisbedrag, startbedrag, schoolbonus en sociale toeslag'
-VERSIE: Final[str | None] = '2023.9'
+VERSIE: Final[str | None] = '2024.9'
 GELDIG_VANAF: Final[datetime.date | None] = datetime.date(2023, 9, 1)
-GELDIG_TOT: Final[datetime.date | None] = datetime.date(2024, 9, 1)  # tot: exclusief
+GELDIG_TOT: Final[datetime.date | None] = datetime.date(2025, 9, 1)  # tot: exclusief
 BRON: Final[str | None] = (
     'Decreet van 27 april 2018 tot regeling van de toelagen in het kader van het gezinsbeleid (Groeipakketdecreet)'
 )
@@ -84,12 +84,19 @@ _2019_01_01: Final = datetime.date(2019, 1, 1)
 _18_JAAR: Final = Decimal('18')
 _21_JAAR: Final = Decimal('21')
 _25_JAAR: Final = Decimal('25')
+_EUR_180_19: Final = Decimal('180.19')
+_2024_09_01: Final = datetime.date(2024, 9, 1)
 _EUR_176_66: Final = Decimal('176.66')
 _2023_09_01: Final = datetime.date(2023, 9, 1)
 _PROCENT_50: Final = Decimal('0.50')
+_EUR_1238_78: Final = Decimal('1238.78')
 _EUR_1214_49: Final = Decimal('1214.49')
 _5_JAAR: Final = Decimal('5')
 _12_JAAR: Final = Decimal('12')
+_EUR_22_52: Final = Decimal('22.52')
+_EUR_39_41: Final = Decimal('39.41')
+_EUR_56_30: Final = Decimal('56.30')
+_EUR_67_56: Final = Decimal('67.56')
 _EUR_22_08: Final = Decimal('22.08')
 _EUR_38_64: Final = Decimal('38.64')
 _EUR_55_20: Final = Decimal('55.20')
@@ -278,11 +285,28 @@ def bereken(invoer: Mapping[str, object], peildatum: datetime.date | str) -> rt.
         return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)
 
 
-def bereken_json(verzoek: str) -> str:
-    """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false} -> {"uitvoer": {...},
-    "voorlopig": [...], "uitleg": [...]}; bedragen als tekst.
+def bereken_deel(
+    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str]
+) -> rt.Resultaat[dict[str, object]]:
+    """Bereken alleen de genoemde uitvoer (in de volgorde van de regeling). Wat daar niet voor nodig is, wordt
+    niet berekend: een onbekende waarde die alleen een andere uitvoer nodig heeft, stopt deze berekening
+    niet.
+
+    InvoerFout ook als een naam geen uitvoer is (het veld heet dan 'uitvoer').
     """
-    return rt.bereken_json(verzoek, bereken)
+    regels = rt.deel_van(uitvoer, _uitvoer_regels())
+    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
+    with rt.exact():
+        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        return r.resultaat(regels(r), _UITVOER, regels)
+
+
+def bereken_json(verzoek: str) -> str:
+    """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false, "uitvoer": [...]} ->
+    {"uitvoer": {...}, "voorlopig": [...], "uitleg": [...]}; bedragen als tekst; zonder "uitvoer" alle
+    uitvoer.
+    """
+    return rt.bereken_json(verzoek, bereken, bereken_deel)
 
 
 def _uitvoer(r: _Rekening) -> Uitvoer:
@@ -294,6 +318,18 @@ def _uitvoer(r: _Rekening) -> Uitvoer:
         'groeipakket_per_maand': groeipakket_per_maand(r),
         'startbedragen': startbedragen(r),
         'schoolbonus': schoolbonus(r),
+    }
+
+
+def _uitvoer_regels() -> dict[str, Callable[[_Rekening], object]]:
+    """De functie van elke uitvoer, voor bereken_deel."""
+    return {
+        'aantal_rechtgevende_kinderen': aantal_rechtgevende_kinderen,
+        'basisbedragen': basisbedragen,
+        'sociale_toeslagen': sociale_toeslagen,
+        'groeipakket_per_maand': groeipakket_per_maand,
+        'startbedragen': startbedragen,
+        'schoolbonus': schoolbonus,
     }
 
 
@@ -359,6 +395,12 @@ def leeftijd_hoogstens(r: _Rekening) -> rt.Geldig[Decimal]:
 @rt.parameter('basisbedrag', _BEDRAG_PER_MAAND)
 def basisbedrag(r: _Rekening) -> rt.Geldig[Decimal]:
     """Parameter basisbedrag: bedrag per maand [Groeipakketdecreet art. 13]."""
+    if r.peildatum >= _2024_09_01:
+        return rt.Geldig(
+            _EUR_180_19,
+            'parentia.be, amounts new system; indexering 1 september 2024',
+            vanaf='2024-09-01',
+        )
     if r.peildatum >= _2023_09_01:
         return rt.Geldig(
             _EUR_176_66,
@@ -377,6 +419,12 @@ def aandeel_gelijkmatig_verdeeld(r: _Rekening) -> rt.Geldig[Decimal]:
 @rt.parameter('startbedrag', _BEDRAG)
 def startbedrag(r: _Rekening) -> rt.Geldig[Decimal]:
     """Parameter startbedrag: bedrag [Groeipakketdecreet, startbedrag (memorie van toelichting)]."""
+    if r.peildatum >= _2024_09_01:
+        return rt.Geldig(
+            _EUR_1238_78,
+            'parentia.be, amounts new system; indexering 1 september 2024',
+            vanaf='2024-09-01',
+        )
     if r.peildatum >= _2023_09_01:
         return rt.Geldig(
             _EUR_1214_49,
@@ -392,24 +440,47 @@ def schoolbonus_volgens_leeftijd(
     soorten: tuple[rt.Soort, ...] | None = None,
 ) -> Decimal:
     """Tabel schoolbonus_volgens_leeftijd [groeipakket.be, schoolbonus]."""
-    rij = r.rij(
-        _SCHOOLBONUS_VOLGENS_LEEFTIJD,
-        (leeftijd,),
-        (
-            leeftijd < _5_JAAR,
-            _5_JAAR <= leeftijd < _12_JAAR,
-            _12_JAAR <= leeftijd < _18_JAAR,
-            leeftijd >= _18_JAAR,
-        ),
-        soorten=soorten,
-    )
-    if rij == 1:
-        return r.uitkomst(_EUR_22_08, 'groeipakket.be, schoolbonus')
-    if rij == 2:
-        return r.uitkomst(_EUR_38_64, 'groeipakket.be, schoolbonus')
-    if rij == 3:
-        return r.uitkomst(_EUR_55_20, 'groeipakket.be, schoolbonus')
-    return r.uitkomst(_EUR_66_24, 'groeipakket.be, schoolbonus')
+    if r.peildatum >= _2024_09_01:
+        rij = r.rij(
+            _SCHOOLBONUS_VOLGENS_LEEFTIJD,
+            (leeftijd,),
+            (
+                leeftijd < _5_JAAR,
+                _5_JAAR <= leeftijd < _12_JAAR,
+                _12_JAAR <= leeftijd < _18_JAAR,
+                leeftijd >= _18_JAAR,
+            ),
+            vanaf='2024-09-01',
+            soorten=soorten,
+        )
+        if rij == 1:
+            return r.uitkomst(_EUR_22_52, 'parentia.be, amounts new system; indexering 1 september 2024')
+        if rij == 2:
+            return r.uitkomst(_EUR_39_41, 'parentia.be, amounts new system; indexering 1 september 2024')
+        if rij == 3:
+            return r.uitkomst(_EUR_56_30, 'parentia.be, amounts new system; indexering 1 september 2024')
+        return r.uitkomst(_EUR_67_56, 'parentia.be, amounts new system; indexering 1 september 2024')
+    if r.peildatum >= _2023_09_01:
+        rij = r.rij(
+            _SCHOOLBONUS_VOLGENS_LEEFTIJD,
+            (leeftijd,),
+            (
+                leeftijd < _5_JAAR,
+                _5_JAAR <= leeftijd < _12_JAAR,
+                _12_JAAR <= leeftijd < _18_JAAR,
+                leeftijd >= _18_JAAR,
+            ),
+            vanaf='2023-09-01',
+            soorten=soorten,
+        )
+        if rij == 1:
+            return r.uitkomst(_EUR_22_08, 'groeipakket.be, school bonus; indexering 1 september 2023')
+        if rij == 2:
+            return r.uitkomst(_EUR_38_64, 'groeipakket.be, school bonus; indexering 1 september 2023')
+        if rij == 3:
+            return r.uitkomst(_EUR_55_20, 'groeipakket.be, school bonus; indexering 1 september 2023')
+        return r.uitkomst(_EUR_66_24, 'groeipakket.be, school bonus; indexering 1 september 2023')
+    raise r.geen_tabelversie('schoolbonus_volgens_leeftijd')
 
 
 def sociale_toeslagschaal(
@@ -422,6 +493,16 @@ def sociale_toeslagschaal(
 
     Sociale toeslag per kind per maand, volgens het gezinsinkomen en het aantal rechtgevende kinderen.
     """
+    if r.peildatum >= _2024_09_01:
+        raise rt.OnbekendeWaarde(
+            'tabel',
+            'sociale_toeslagschaal',
+            _2024_09_01,
+            (
+                'de bedragen en inkomensgrenzen van de sociale toeslag vanaf september 2024 zijn niet gevonden; '
+                'de pagina van parentia.be is afgebroken'
+            ),
+        )
     if r.peildatum >= _2023_09_01:
         rij = r.rij(
             _SOCIALE_TOESLAGSCHAAL,

@@ -970,9 +970,35 @@ class Resultaat(Generic[U]):
         return document
 
 
-def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Resultaat[Any]]
-                 ) -> str:
-    """`{"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false}` -> the result as JSON."""
+def uitvoer_namen(gevraagd: object, bekend: Sequence[str]) -> tuple[str, ...]:
+    """The outputs asked for, checked, in the order of the regulation and each once."""
+    if isinstance(gevraagd, str) or not isinstance(gevraagd, (list, tuple)):
+        raise InvoerFout("uitvoer", f"verwacht een lijst van namen, gekregen {_show_raw(gevraagd)}")
+    if not gevraagd:
+        raise InvoerFout("uitvoer", "noem minstens één uitvoer")
+    for naam in gevraagd:
+        if not isinstance(naam, str) or naam not in bekend:
+            raise InvoerFout("uitvoer", f"{_show_raw(naam)} is geen uitvoer van deze regeling; "
+                             f"bekend zijn: {', '.join(bekend)}")
+    return tuple(naam for naam in bekend if naam in gevraagd)
+
+
+def deel_van(gevraagd: object, regels: Mapping[str, Callable[[Rekening[Any]], object]]
+             ) -> Callable[[Rekening[Any]], dict[str, object]]:
+    """How to compute only the outputs asked for (`bereken_deel`); nothing else is calculated."""
+    namen = uitvoer_namen(gevraagd, tuple(regels))
+
+    def bereken(r: Rekening[Any]) -> dict[str, object]:
+        return {naam: regels[naam](r) for naam in namen}
+
+    return bereken
+
+
+def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Resultaat[Any]],
+                 bereken_deel: Callable[[Mapping[str, object], str, Sequence[str]],
+                                        Resultaat[Any]] | None = None) -> str:
+    """`{"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false}` -> the result as JSON;
+    with `"uitvoer": [...]` only those outputs."""
     import json  # only for the services that speak JSON
 
     try:
@@ -981,9 +1007,11 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
         raise InvoerFout("verzoek", f"geen geldige JSON: {exc}") from None
     if not isinstance(document, dict):
         raise InvoerFout("verzoek", "verwacht een object met peildatum en invoer")
+    known = ("peildatum", "invoer", "uitleg", "uitvoer") if bereken_deel else (
+        "peildatum", "invoer", "uitleg")
     for key in document:
-        if key not in ("peildatum", "invoer", "uitleg"):
-            raise InvoerFout(key, "hoort niet in het verzoek; bekend zijn: invoer, peildatum, uitleg")
+        if key not in known:
+            raise InvoerFout(key, f"hoort niet in het verzoek; bekend zijn: {', '.join(sorted(known))}")
     for key in ("peildatum", "invoer"):
         if key not in document:
             raise InvoerFout(key, "ontbreekt")
@@ -994,5 +1022,8 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
     if not isinstance(peildatum, str):
         raise InvoerFout("peildatum", f"verwacht een datum als \"jjjj-mm-dd\", gekregen "
                          f"{_show_raw(peildatum)}")
-    result = bereken(document["invoer"], peildatum)
+    if "uitvoer" in document and bereken_deel is not None:
+        result = bereken_deel(document["invoer"], peildatum, document["uitvoer"])
+    else:
+        result = bereken(document["invoer"], peildatum)
     return json.dumps(result.naar_json(explain), ensure_ascii=False, indent=2)

@@ -104,14 +104,22 @@ def example_files() -> list[Path]:
 # ------------------------------------------------------------------ the same as the interpreter
 
 
-def assert_same(generated: Generated, data: Any, day: datetime.date) -> None:
-    """Outputs, provisional values, explanation and errors of the module equal the interpreter's."""
+def assert_same(generated: Generated, data: Any, day: datetime.date,
+                names: list[str] | None = None) -> None:
+    """Outputs, provisional values, explanation and errors of the module equal the interpreter's;
+    with `names`, those of `bereken_deel` for only these outputs."""
     module = generated.module
+    ordered = None if names is None else [
+        n.text for n in generated.checked.module.output_names if n.text in names]
+
+    def calculate() -> Any:
+        return module.bereken(data, day) if names is None else module.bereken_deel(data, day, names)
+
     try:
-        want = evaluate(generated.checked, data, day)
+        want = evaluate(generated.checked, data, day, outputs=ordered)
     except RekenFout as exc:
         with pytest.raises(module.RekenFout) as caught:
-            module.bereken(data, day)
+            calculate()
         assert caught.value.melding == exc.message
         # a value that is `onbekend` stops both the same way, so a service can tell it apart
         assert isinstance(caught.value, module.rt.OnbekendeWaarde) == isinstance(
@@ -119,10 +127,11 @@ def assert_same(generated: Generated, data: Any, day: datetime.date) -> None:
         return
     except InvoerFout as exc:
         with pytest.raises(module.InvoerFout) as caught:
-            module.bereken(data, day)
+            calculate()
         assert (caught.value.veld, caught.value.melding) == (exc.field, exc.message)
         return
-    got = module.bereken(data, day)
+    got = calculate()
+    assert list(got.uitvoer) == list(want.uitvoer)
     assert dict(got.uitvoer) == want.uitvoer
     assert {k: str(v) for k, v in got.uitvoer.items()} == {k: str(v) for k, v in want.uitvoer.items()}
     assert not any(isinstance(v, float) for v in got.uitvoer.values())
@@ -130,16 +139,21 @@ def assert_same(generated: Generated, data: Any, day: datetime.date) -> None:
     explanation = got.uitleg()
     assert [n.naar_json() for n in explanation] == [n.naar_json() for n in want.uitleg]
     assert module.rt.toon_uitleg(explanation) == render_tree(want.uitleg)
-    document = json.loads(module.bereken_json(json.dumps({"peildatum": day.isoformat(),
-                                                          "invoer": data})))
+    request: dict[str, Any] = {"peildatum": day.isoformat(), "invoer": data}
+    if names is not None:
+        request["uitvoer"] = names
+    document = json.loads(module.bereken_json(json.dumps(request)))
     assert document["uitvoer"] == {n: to_json(v, want.types[n]) for n, v in want.uitvoer.items()}
 
 
 def check_random_inputs(generated: Generated, examples: int) -> None:
+    outputs = [n.text for n in generated.checked.module.output_names]
+
     @settings(SETTINGS, max_examples=examples)
-    @given(inputs_for(input_types(generated.checked)), st.integers(-10, 800))
-    def agree(data: dict[str, Any], offset: int) -> None:
-        assert_same(generated, data, generated.start + datetime.timedelta(days=offset))
+    @given(inputs_for(input_types(generated.checked)), st.integers(-10, 800),
+           st.one_of(st.none(), st.lists(st.sampled_from(outputs), min_size=1, max_size=3)))
+    def agree(data: dict[str, Any], offset: int, names: list[str] | None) -> None:
+        assert_same(generated, data, generated.start + datetime.timedelta(days=offset), names)
 
     agree()
 
@@ -270,13 +284,64 @@ def test_bereken_json(generate: Callable[[Path], Generated]) -> None:
                         ('{"peildatum": "2026-03-01"}', "invoer"),
                         ('{"peildatum": "2026-03-01", "invoer": {}, "x": 1}', "x"),
                         ('{"peildatum": 2026, "invoer": {}}', "peildatum"),
-                        ('{"peildatum": "2026-03-01", "invoer": {}, "uitleg": "ja"}', "uitleg")]:
+                        ('{"peildatum": "2026-03-01", "invoer": {}, "uitleg": "ja"}', "uitleg"),
+                        ('{"peildatum": "2026-03-01", "invoer": {}, "uitvoer": "premie"}', "uitvoer"),
+                        ('{"peildatum": "2026-03-01", "invoer": {}, "uitvoer": []}', "uitvoer"),
+                        ('{"peildatum": "2026-03-01", "invoer": {}, "uitvoer": ["maandloon"]}',
+                         "uitvoer")]:
         with pytest.raises(module.InvoerFout) as caught:
             module.bereken_json(text)
         assert caught.value.veld == field
     float_request = request.replace('"15.00"', "15.0")
     with pytest.raises(module.InvoerFout, match="kommagetal"):
         module.bereken_json(float_request)
+
+
+def test_bereken_deel_computes_only_what_is_asked(generate: Callable[[Path], Generated]) -> None:
+    module = generate(FIXTURES / "alles" / "alles.rw").module
+    spoed = {**ALLES_INPUT, "spoed": True}
+    # the spoedpremie is onbekend from 2026-10-01: the whole calculation stops on it ...
+    with pytest.raises(module.rt.OnbekendeWaarde) as caught:
+        module.bereken(spoed, "2026-11-01")
+    assert (caught.value.soort, caught.value.naam) == ("parameter", "spoedpremie")
+    # ... but not the outputs that do not need it, asked for on their own, in the rules' order
+    part = module.bereken_deel(spoed, "2026-11-01", ["toeslag", "jaarloon"])
+    assert list(part.uitvoer) == ["jaarloon", "toeslag"]
+    assert str(part.uitvoer["jaarloon"]) == "14400.00"
+    assert [node.naam for node in part.uitleg()] == ["jaarloon", "toeslag"]
+    with pytest.raises(module.rt.OnbekendeWaarde):
+        module.bereken_deel(spoed, "2026-11-01", ["premie"])
+    for wrong, message in [("premie", "verwacht een lijst van namen"), ([], "minstens één"),
+                           (["maandloon"], '"maandloon" is geen uitvoer van deze regeling'),
+                           ([1], "1 is geen uitvoer")]:
+        with pytest.raises(module.InvoerFout, match=message) as error:
+            module.bereken_deel(spoed, "2026-11-01", wrong)
+        assert error.value.veld == "uitvoer"
+
+
+def test_run_with_chosen_outputs_equals_bereken_deel(
+        generate: Callable[[Path], Generated], tmp_path: Path) -> None:
+    path = FIXTURES / "alles" / "alles.rw"
+    module = generate(path).module
+    spoed = {**ALLES_INPUT, "spoed": True}
+    (tmp_path / "invoer.json").write_text(json.dumps(spoed), encoding="utf-8")
+    arguments = ["run", str(path), "--peildatum", "2026-11-01", "--invoer",
+                 str(tmp_path / "invoer.json")]
+    stopped = CliRunner().invoke(main, arguments)
+    assert stopped.exit_code == 1
+    assert "fout bij het rekenen: de berekening stopt: parameter spoedpremie is onbekend vanaf " \
+           "2026-10-01 (het bedrag vanaf oktober 2026 is nog niet bekendgemaakt)" in stopped.output
+    assert "tip: met --uitvoer NAAM" in stopped.output
+    chosen = CliRunner().invoke(main, [*arguments, "--uitvoer", "toeslag", "--uitvoer",
+                                       "jaarloon", "--uitleg"])
+    assert chosen.exit_code == 0, chosen.output
+    request = json.dumps({"peildatum": "2026-11-01", "invoer": spoed, "uitleg": True,
+                          "uitvoer": ["toeslag", "jaarloon"]})
+    assert json.loads(chosen.stdout) == json.loads(module.bereken_json(request))
+    wrong = CliRunner().invoke(main, [*arguments, "--uitvoer", "maandloon"])
+    assert wrong.exit_code == 1
+    assert 'fout in de invoer: uitvoer: "maandloon" is geen uitvoer van deze regeling' \
+        in wrong.output
 
 
 def test_bereken_json_equals_regelwerk_run(generate: Callable[[Path], Generated], tmp_path: Path

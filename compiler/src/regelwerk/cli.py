@@ -134,9 +134,13 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
               "resultaat bepalen.")
 @click.option("--format", "output_format", type=click.Choice(["json", "tekst"]), default="json",
               show_default=True, help="JSON voor diensten, tekst voor mensen.")
-def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str) -> None:
+@click.option("--uitvoer", "wanted", multiple=True, metavar="NAAM",
+              help="Bereken alleen deze uitvoer (herhaal voor meer); standaard alle uitvoer.")
+def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str,
+        wanted: tuple[str, ...]) -> None:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
-    from regelwerk.interpret.evaluator import RekenFout, evaluate
+    from regelwerk import runtime
+    from regelwerk.interpret.evaluator import OnbekendeWaarde, RekenFout, evaluate
     from regelwerk.interpret.explain import render_tree
     from regelwerk.interpret.values import InvoerFout, load_json, show, to_json
 
@@ -163,13 +167,23 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
         sys.exit(1)
     checked = result.checked[0]
     try:
-        evaluation = evaluate(checked, data, day)
+        names = None
+        if wanted:
+            names = list(runtime.uitvoer_namen(
+                list(wanted), [n.text for n in checked.module.output_names]))
+        evaluation = evaluate(checked, data, day, outputs=names)
+    except runtime.InvoerFout as exc:
+        click.echo(f"fout in de invoer: {exc.veld}: {exc.melding}", err=True)
+        sys.exit(1)
     except InvoerFout as exc:
         click.echo(f"fout in de invoer: {exc.field}: {exc.message}", err=True)
         sys.exit(1)
     except RekenFout as exc:
         location = f" ({exc.span})" if exc.span else ""
         click.echo(f"fout bij het rekenen: {exc.message}{location}", err=True)
+        if isinstance(exc, OnbekendeWaarde):
+            click.echo("tip: met --uitvoer NAAM berekent u alleen de uitvoer die u nodig hebt; "
+                       "uitvoer die deze waarde niet nodig heeft, stopt dan niet", err=True)
         sys.exit(1)
     outputs = {name: to_json(value, evaluation.types[name])
                for name, value in evaluation.uitvoer.items()}

@@ -50,6 +50,7 @@ DOCS = "docs/ontwikkelaars/inbedden.md"
 
 IMPORTS = (
     ("datetime", "import datetime"),
+    ("Callable", "from collections.abc import Callable"),
     ("Mapping", "from collections.abc import Mapping"),
     ("Sequence", "from collections.abc import Sequence"),
     ("Decimal", "from decimal import Decimal"),
@@ -94,7 +95,8 @@ class ModuleWriter:
             f"{title}: de berekening van de regeling {self.module.name}{version}.",
             f"Gegenereerd door regelwerk {__version__} uit {PurePath(self.module.path).name}; "
             "niet met de hand wijzigen, maar de regels aanpassen en `regelwerk build` uitvoeren. "
-            f"Gebruik: bereken(invoer, peildatum) of bereken_json(verzoek); zie {DOCS}.",
+            f"Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer) of "
+            f"bereken_json(verzoek); zie {DOCS}.",
         ], "")
         return [*lines, "", "from __future__ import annotations", ""]
 
@@ -249,20 +251,43 @@ class ModuleWriter:
                  "    with rt.exact():",
                  "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
                  "        return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)"]
+        lines += ["", "", "def bereken_deel(",
+                  "    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str]",
+                  ") -> rt.Resultaat[dict[str, object]]:",
+                  *printer.docstring([
+                      "Bereken alleen de genoemde uitvoer (in de volgorde van de regeling). Wat daar "
+                      "niet voor nodig is, wordt niet berekend: een onbekende waarde die alleen een "
+                      "andere uitvoer nodig heeft, stopt deze berekening niet.",
+                      "InvoerFout ook als een naam geen uitvoer is (het veld heet dan 'uitvoer').",
+                  ], "    "),
+                  "    regels = rt.deel_van(uitvoer, _uitvoer_regels())",
+                  "    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)",
+                  "    with rt.exact():",
+                  "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
+                  "        return r.resultaat(regels(r), _UITVOER, regels)"]
         lines += ["", "", "def bereken_json(verzoek: str) -> str:",
                   *printer.docstring([
                       "Reken met JSON: {\"peildatum\": \"2026-03-01\", \"invoer\": {...}, \"uitleg\": "
-                      "false} -> {\"uitvoer\": {...}, \"voorlopig\": [...], \"uitleg\": [...]}; "
-                      "bedragen als tekst.",
+                      "false, \"uitvoer\": [...]} -> {\"uitvoer\": {...}, \"voorlopig\": [...], "
+                      "\"uitleg\": [...]}; bedragen als tekst; zonder \"uitvoer\" alle uitvoer.",
                   ], "    "),
-                  "    return rt.bereken_json(verzoek, bereken)"]
+                  "    return rt.bereken_json(verzoek, bereken, bereken_deel)"]
         items = tuple(Concat((printer.string(n), text(": "), self.output_value(n)))
                       for n in self.output_names())
         lines += ["", "", "def _uitvoer(r: _Rekening) -> Uitvoer:",
                   *printer.docstring(["Elke uitvoer, in de volgorde van de regeling; ook om ze "
                                       "opnieuw te berekenen voor de uitleg."], "    "),
                   render(Group("{", items, "}"), 4, "return ")]
+        functions = tuple(Concat((printer.string(n), text(": "), self.output_function(n)))
+                          for n in self.output_names())
+        lines += ["", "", "def _uitvoer_regels() -> dict[str, Callable[[_Rekening], object]]:",
+                  *printer.docstring(["De functie van elke uitvoer, voor bereken_deel."], "    "),
+                  render(Group("{", functions, "}"), 4, "return ")]
         return lines
+
+    def output_function(self, name: str) -> Doc:
+        module, definition = output_definition(self.checked, name)
+        return text(self.plan.identifier(module, definition.name))
 
     def output_value(self, name: str) -> Doc:
         module, definition = output_definition(self.checked, name)

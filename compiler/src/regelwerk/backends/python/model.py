@@ -26,15 +26,16 @@ from regelwerk.pipeline import CheckedModule
 RESERVED = frozenset({
     "annotations", "datetime", "Decimal", "Final", "Literal", "Mapping", "Sequence", "TypeAlias",
     "TypedDict", "TYPE_CHECKING", "rt", "regelwerk_runtime",
-    "bereken", "bereken_json", "Invoer", "Uitvoer", "INVOER_SCHEMA", "UITVOER_SCHEMA", "REGELING",
+    "bereken", "bereken_deel", "bereken_json", "Callable", "Invoer", "Uitvoer", "INVOER_SCHEMA",
+    "UITVOER_SCHEMA", "REGELING",
     "TITEL", "VERSIE", "GELDIG_VANAF", "GELDIG_TOT", "BRON", "COMPILER_VERSIE", "InvoerFout",
     "RekenFout", "Resultaat", "Uitleg",
     # fixed local names inside generated functions
     "r", "rij", "treffers", "waarde", "gelden", "soorten", "dag", "uitvoer", "invoer",
-    "peildatum", "verzoek",
+    "peildatum", "verzoek", "regels",
 })
 LOCALS = frozenset({"r", "rij", "treffers", "waarde", "gelden", "soorten", "dag", "uitvoer",
-                    "invoer", "peildatum", "verzoek"})
+                    "invoer", "peildatum", "verzoek", "regels"})
 
 Key = tuple[str, str]  # (module, definition name)
 
