@@ -437,7 +437,8 @@ def vermogensgrens_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
             vanaf='2026-01-01',
             voorlopig=(
                 'primaire tekst niet nagelezen (Stcrt. 2025, 38110); overgenomen uit een openbare '
-                "parameterverzameling; skipr.nl (2026-01-30): '146 duizend euro'"
+                "parameterverzameling; skipr.nl (2026-01-30): '146 duizend euro'; degeldheld.com, met de pagina "
+                "'maximaal vermogen zorgtoeslag' van de Belastingdienst als bron: € 146.011"
             ),
         )
     if r.peildatum >= _2025_01_01:
@@ -465,7 +466,8 @@ def vermogensgrens_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
             vanaf='2026-01-01',
             voorlopig=(
                 'primaire tekst niet nagelezen (Stcrt. 2025, 38110); overgenomen uit een openbare '
-                "parameterverzameling; skipr.nl (2026-01-30): 'ruim 184 duizend euro'"
+                "parameterverzameling; skipr.nl (2026-01-30): 'ruim 184 duizend euro'; degeldheld.com, met de "
+                'Belastingdienst als bron: € 184.633'
             ),
         )
     if r.peildatum >= _2025_01_01:
