@@ -359,9 +359,9 @@ def prestaties(r: _Rekening) -> tuple[Prestatie, ...]:
 
 
 @rt.parameter('minimale_uurbijdrage', _BEDRAG_PER_UUR)
-def minimale_uurbijdrage(r: _Rekening) -> rt.Geldig[Decimal]:
+def minimale_uurbijdrage(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter minimale_uurbijdrage: bedrag per uur [MB 26.07.2001, bijlage I]."""
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_0_51,
             'MB 26.07.2001, bijlage I',
@@ -370,30 +370,30 @@ def minimale_uurbijdrage(r: _Rekening) -> rt.Geldig[Decimal]:
                 'bron: gemeente Ternat (www.ternat.be/gezinszorg), zonder datum; geen officiële bron gevonden'
             ),
         )
-    raise r.geen_parameterwaarde('minimale_uurbijdrage')
+    raise r.geen_parameterwaarde('minimale_uurbijdrage', dag)
 
 
 @rt.parameter('toeslag_wijkwerking', _PERCENTAGE)
-def toeslag_wijkwerking(r: _Rekening) -> rt.Geldig[Decimal]:
+def toeslag_wijkwerking(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter toeslag_wijkwerking: percentage [MB 26.07.2001, bijlage II]."""
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(_PROCENT_5, 'MB 26.07.2001, bijlage II', vanaf='2026-01-01')
-    raise r.geen_parameterwaarde('toeslag_wijkwerking')
+    raise r.geen_parameterwaarde('toeslag_wijkwerking', dag)
 
 
 @rt.parameter('maximale_uurbijdrage_meerlingen', _BEDRAG_PER_UUR)
-def maximale_uurbijdrage_meerlingen(r: _Rekening) -> rt.Geldig[Decimal]:
+def maximale_uurbijdrage_meerlingen(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter maximale_uurbijdrage_meerlingen: bedrag per uur [zorg-en-gezondheid.be, hulp voor gezinnen met
     drielingen].
     """
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_7_58,
             'zorg-en-gezondheid.be, hulp voor gezinnen met drielingen',
             vanaf='2026-01-01',
             voorlopig='bron: zorg-en-gezondheid.be, pagina zonder datum',
         )
-    raise r.geen_parameterwaarde('maximale_uurbijdrage_meerlingen')
+    raise r.geen_parameterwaarde('maximale_uurbijdrage_meerlingen', dag)
 
 
 def toeslag_per_tijdvak(r: _Rekening, tijdvak: str) -> Decimal:

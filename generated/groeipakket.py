@@ -111,7 +111,6 @@ _EUR_103_62: Final = Decimal('103.62')
 _EUR_35_70: Final = Decimal('35.70')
 _EUR_0_00: Final = Decimal('0.00')
 _EUR_81_54: Final = Decimal('81.54')
-_1_MAAND: Final = Decimal('1')
 _NUL: Final = Decimal('0')
 _BEDRAG_PER_JAAR: Final = rt.Soort('bedrag per jaar', 'bedrag', 'jaar')
 _AANTAL: Final = rt.Soort('aantal', 'getal', geheel=True)
@@ -365,7 +364,7 @@ def voldoet_aan_ki_toets(r: _Rekening) -> bool:
 
 
 @rt.parameter('begin_groeipakket', _DATUM)
-def begin_groeipakket(r: _Rekening) -> rt.Geldig[datetime.date]:
+def begin_groeipakket(r: _Rekening, dag: datetime.date) -> rt.Geldig[datetime.date]:
     """Parameter begin_groeipakket: datum [Groeipakketdecreet art. 13].
 
     Kinderen geboren vanaf deze datum krijgen het nieuwe basisbedrag; oudere kinderen houden de bedragen van
@@ -375,63 +374,63 @@ def begin_groeipakket(r: _Rekening) -> rt.Geldig[datetime.date]:
 
 
 @rt.parameter('leeftijd_onvoorwaardelijk', _JAREN)
-def leeftijd_onvoorwaardelijk(r: _Rekening) -> rt.Geldig[Decimal]:
+def leeftijd_onvoorwaardelijk(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter leeftijd_onvoorwaardelijk: jaren [Groeipakketdecreet art. 13]."""
     return rt.Geldig(_18_JAAR, 'Groeipakketdecreet art. 13')
 
 
 @rt.parameter('leeftijd_ondersteuningsbehoefte', _JAREN)
-def leeftijd_ondersteuningsbehoefte(r: _Rekening) -> rt.Geldig[Decimal]:
+def leeftijd_ondersteuningsbehoefte(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter leeftijd_ondersteuningsbehoefte: jaren [Groeipakketdecreet art. 13]."""
     return rt.Geldig(_21_JAAR, 'Groeipakketdecreet art. 13')
 
 
 @rt.parameter('leeftijd_hoogstens', _JAREN)
-def leeftijd_hoogstens(r: _Rekening) -> rt.Geldig[Decimal]:
+def leeftijd_hoogstens(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter leeftijd_hoogstens: jaren [Groeipakketdecreet art. 13]."""
     return rt.Geldig(_25_JAAR, 'Groeipakketdecreet art. 13')
 
 
 @rt.parameter('basisbedrag', _BEDRAG_PER_MAAND)
-def basisbedrag(r: _Rekening) -> rt.Geldig[Decimal]:
+def basisbedrag(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter basisbedrag: bedrag per maand [Groeipakketdecreet art. 13]."""
-    if r.peildatum >= _2024_09_01:
+    if dag >= _2024_09_01:
         return rt.Geldig(
             _EUR_180_19,
             'parentia.be, amounts new system; indexering 1 september 2024',
             vanaf='2024-09-01',
         )
-    if r.peildatum >= _2023_09_01:
+    if dag >= _2023_09_01:
         return rt.Geldig(
             _EUR_176_66,
             'groeipakket.be, Basisbedrag; indexering 1 september 2023',
             vanaf='2023-09-01',
         )
-    raise r.geen_parameterwaarde('basisbedrag')
+    raise r.geen_parameterwaarde('basisbedrag', dag)
 
 
 @rt.parameter('aandeel_gelijkmatig_verdeeld', _PERCENTAGE)
-def aandeel_gelijkmatig_verdeeld(r: _Rekening) -> rt.Geldig[Decimal]:
+def aandeel_gelijkmatig_verdeeld(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter aandeel_gelijkmatig_verdeeld: percentage [Groeipakketdecreet art. 18]."""
     return rt.Geldig(_PROCENT_50, 'Groeipakketdecreet art. 18')
 
 
 @rt.parameter('startbedrag', _BEDRAG)
-def startbedrag(r: _Rekening) -> rt.Geldig[Decimal]:
+def startbedrag(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter startbedrag: bedrag [Groeipakketdecreet, startbedrag (memorie van toelichting)]."""
-    if r.peildatum >= _2024_09_01:
+    if dag >= _2024_09_01:
         return rt.Geldig(
             _EUR_1238_78,
             'parentia.be, amounts new system; indexering 1 september 2024',
             vanaf='2024-09-01',
         )
-    if r.peildatum >= _2023_09_01:
+    if dag >= _2023_09_01:
         return rt.Geldig(
             _EUR_1214_49,
             'groeipakket.be, Basisbedrag; indexering 1 september 2023',
             vanaf='2023-09-01',
         )
-    raise r.geen_parameterwaarde('startbedrag')
+    raise r.geen_parameterwaarde('startbedrag', dag)
 
 
 def schoolbonus_volgens_leeftijd(
@@ -538,6 +537,15 @@ def sociale_toeslagschaal(
     raise r.geen_tabelversie('sociale_toeslagschaal')
 
 
+@rt.regel('rechtsmaand', _DATUM, 'Groeipakketdecreet art. 13')
+def rechtsmaand(r: _Rekening) -> datetime.date:
+    """Regel rechtsmaand: datum [Groeipakketdecreet art. 13].
+
+    De eerste dag van de maand waarvoor het Groeipakket berekend wordt: de maand van de peildatum.
+    """
+    return rt.kalender('eerste', 'maand', r.peildatum)
+
+
 @rt.regel_per('leeftijd', _JAREN, 'Groeipakketdecreet art. 13')
 def leeftijd(r: _Rekening, kind: Kind) -> Decimal:
     """Regel per kind leeftijd: jaren [Groeipakketdecreet art. 13]."""
@@ -561,13 +569,14 @@ def rechtgevend(r: _Rekening, kind: Kind) -> bool:
     en met de maand van de 21e; onder voorwaarden tot 25 jaar.
     """
     return (
-        kind['geboortedatum'] <= r.peildatum
+        rt.kalender('eerste', 'maand', kind['geboortedatum']) <= rechtsmaand(r)
         and (
-            r.peildatum <= rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_onvoorwaardelijk(r))
+            rechtsmaand(r) <= rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_onvoorwaardelijk(r))
             or kind['specifieke_ondersteuningsbehoefte']
-            and r.peildatum <= rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_ondersteuningsbehoefte(r))
+            and rechtsmaand(r)
+            <= rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_ondersteuningsbehoefte(r))
             or kind['rechtgevend_na_18_jaar']
-            and r.peildatum < rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_hoogstens(r))
+            and rechtsmaand(r) < rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_hoogstens(r))
         )
     )
 
@@ -633,10 +642,7 @@ def geboren_in_de_rechtsmaand(r: _Rekening, kind: Kind) -> bool:
     """Regel per kind geboren_in_de_rechtsmaand: ja/nee [Groeipakketdecreet, startbedrag (memorie van
     toelichting)].
     """
-    return (
-        kind['geboortedatum'] >= r.peildatum
-        and kind['geboortedatum'] < rt.plus_periode(r.peildatum, 'maand', _1_MAAND)
-    )
+    return rt.kalender('eerste', 'maand', kind['geboortedatum']) == rechtsmaand(r)
 
 
 @rt.regel_per('schoolbonus_kind', _BEDRAG_PER_JAAR, 'groeipakket.be, schoolbonus')

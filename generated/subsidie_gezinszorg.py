@@ -103,58 +103,59 @@ class _Gelezen(TypedDict):
 
 _Rekening: TypeAlias = rt.Rekening[_Gelezen]
 
-_2006_10_01: Final = datetime.date(2006, 10, 1)
-_2007_01_01: Final = datetime.date(2007, 1, 1)
-_2007_07_01: Final = datetime.date(2007, 7, 1)
-_2007_10_01: Final = datetime.date(2007, 10, 1)
-_2008_01_01: Final = datetime.date(2008, 1, 1)
-_2008_04_01: Final = datetime.date(2008, 4, 1)
-_2008_07_01: Final = datetime.date(2008, 7, 1)
-_2008_10_01: Final = datetime.date(2008, 10, 1)
-_2009_01_01: Final = datetime.date(2009, 1, 1)
-_2010_01_01: Final = datetime.date(2010, 1, 1)
-_2010_10_01: Final = datetime.date(2010, 10, 1)
-_2011_06_01: Final = datetime.date(2011, 6, 1)
-_EUR_21_3761: Final = Decimal('21.3761')
-_EUR_21_6611: Final = Decimal('21.6611')
-_EUR_21_9604: Final = Decimal('21.9604')
-_EUR_21_9689: Final = Decimal('21.9689')
-_EUR_21_9860: Final = Decimal('21.9860')
-_EUR_22_4380: Final = Decimal('22.4380')
-_EUR_22_7362: Final = Decimal('22.7362')
-_EUR_23_0373: Final = Decimal('23.0373')
-_EUR_23_4981: Final = Decimal('23.4981')
-_EUR_23_6633: Final = Decimal('23.6633')
-_EUR_23_8295: Final = Decimal('23.8295')
-_EUR_24_3061: Final = Decimal('24.3061')
 _EUR_24_7922: Final = Decimal('24.7922')
-_2011_01_01: Final = datetime.date(2011, 1, 1)
-_EUR_32136_00: Final = Decimal('32136.00')
-_EUR_32564_00: Final = Decimal('32564.00')
-_EUR_32779_00: Final = Decimal('32779.00')
-_EUR_33216_00: Final = Decimal('33216.00')
-_EUR_33657_00: Final = Decimal('33657.00')
-_EUR_34103_00: Final = Decimal('34103.00')
-_EUR_34785_00: Final = Decimal('34785.00')
-_EUR_34959_00: Final = Decimal('34959.00')
+_2011_06_01: Final = datetime.date(2011, 6, 1)
+_EUR_24_3061: Final = Decimal('24.3061')
+_2010_10_01: Final = datetime.date(2010, 10, 1)
+_EUR_23_8295: Final = Decimal('23.8295')
+_2010_01_01: Final = datetime.date(2010, 1, 1)
+_EUR_23_6633: Final = Decimal('23.6633')
+_2009_01_01: Final = datetime.date(2009, 1, 1)
+_EUR_23_4981: Final = Decimal('23.4981')
+_2008_10_01: Final = datetime.date(2008, 10, 1)
+_EUR_23_0373: Final = Decimal('23.0373')
+_2008_07_01: Final = datetime.date(2008, 7, 1)
+_EUR_22_7362: Final = Decimal('22.7362')
+_2008_04_01: Final = datetime.date(2008, 4, 1)
+_EUR_22_4380: Final = Decimal('22.4380')
+_2008_01_01: Final = datetime.date(2008, 1, 1)
+_EUR_21_9860: Final = Decimal('21.9860')
+_2007_10_01: Final = datetime.date(2007, 10, 1)
+_EUR_21_9689: Final = Decimal('21.9689')
+_2007_07_01: Final = datetime.date(2007, 7, 1)
+_EUR_21_9604: Final = Decimal('21.9604')
+_2007_01_01: Final = datetime.date(2007, 1, 1)
+_EUR_21_6611: Final = Decimal('21.6611')
+_2006_10_01: Final = datetime.date(2006, 10, 1)
+_EUR_21_3761: Final = Decimal('21.3761')
+_2006_01_01: Final = datetime.date(2006, 1, 1)
 _EUR_35895_00: Final = Decimal('35895.00')
-_EUR_17575_00: Final = Decimal('17575.00')
-_EUR_17809_00: Final = Decimal('17809.00')
-_EUR_17927_00: Final = Decimal('17927.00')
-_EUR_18166_00: Final = Decimal('18166.00')
-_EUR_18407_00: Final = Decimal('18407.00')
-_EUR_18651_00: Final = Decimal('18651.00')
-_EUR_19024_00: Final = Decimal('19024.00')
-_EUR_19119_00: Final = Decimal('19119.00')
+_2011_01_01: Final = datetime.date(2011, 1, 1)
+_EUR_34959_00: Final = Decimal('34959.00')
+_EUR_34785_00: Final = Decimal('34785.00')
+_EUR_34103_00: Final = Decimal('34103.00')
+_EUR_33657_00: Final = Decimal('33657.00')
+_EUR_33216_00: Final = Decimal('33216.00')
+_EUR_32779_00: Final = Decimal('32779.00')
+_EUR_32564_00: Final = Decimal('32564.00')
+_EUR_32136_00: Final = Decimal('32136.00')
 _EUR_19631_00: Final = Decimal('19631.00')
-_EUR_24427_00: Final = Decimal('24427.00')
-_EUR_24753_00: Final = Decimal('24753.00')
-_EUR_24916_00: Final = Decimal('24916.00')
-_EUR_25248_00: Final = Decimal('25248.00')
-_EUR_25583_00: Final = Decimal('25583.00')
-_EUR_25922_00: Final = Decimal('25922.00')
-_EUR_26441_00: Final = Decimal('26441.00')
+_EUR_19119_00: Final = Decimal('19119.00')
+_EUR_19024_00: Final = Decimal('19024.00')
+_EUR_18651_00: Final = Decimal('18651.00')
+_EUR_18407_00: Final = Decimal('18407.00')
+_EUR_18166_00: Final = Decimal('18166.00')
+_EUR_17927_00: Final = Decimal('17927.00')
+_EUR_17809_00: Final = Decimal('17809.00')
+_EUR_17575_00: Final = Decimal('17575.00')
 _EUR_26750_00: Final = Decimal('26750.00')
+_EUR_26441_00: Final = Decimal('26441.00')
+_EUR_25922_00: Final = Decimal('25922.00')
+_EUR_25583_00: Final = Decimal('25583.00')
+_EUR_25248_00: Final = Decimal('25248.00')
+_EUR_24916_00: Final = Decimal('24916.00')
+_EUR_24753_00: Final = Decimal('24753.00')
+_EUR_24427_00: Final = Decimal('24427.00')
 _0_25_JAAR: Final = Decimal('0.25')
 _AANTAL_4: Final = Decimal('4')
 _PROCENT_75: Final = Decimal('0.75')
@@ -186,22 +187,6 @@ _JAREN: Final = rt.Soort('jaren', 'duur', 'jaar')
 _AANTAL: Final = rt.Soort('aantal', 'getal', geheel=True)
 _PERCENTAGE: Final = rt.Soort('percentage', 'procent')
 _BEDRAG: Final = rt.Soort('bedrag', 'bedrag')
-_UURSUBSIDIE: Final = rt.Tabel('uursubsidie', (('prestatiemaand', _DATUM),), _BEDRAG_PER_UUR)
-_BEGELEIDEND_PERSONEEL_PER_VTE: Final = rt.Tabel(
-    'begeleidend_personeel_per_vte',
-    (('begin_kwartaal', _DATUM),),
-    _BEDRAG_PER_JAAR,
-)
-_LEIDINGGEVEND_PERSONEEL_PER_VTE: Final = rt.Tabel(
-    'leidinggevend_personeel_per_vte',
-    (('begin_kwartaal', _DATUM),),
-    _BEDRAG_PER_JAAR,
-)
-_ADMINISTRATIE_EN_COORDINATIE_PER_EENHEID: Final = rt.Tabel(
-    'administratie_en_coordinatie_per_eenheid',
-    (('begin_kwartaal', _DATUM),),
-    _BEDRAG_PER_JAAR,
-)
 _INVOER: Final = rt.Invoervelden(
     (
         ('prestaties', _LIJST_VAN_MAANDPRESTATIE),
@@ -560,173 +545,129 @@ def eerste_werkjaar_van_de_erkenning(r: _Rekening) -> bool:
     return r.invoer['eerste_werkjaar_van_de_erkenning']
 
 
-def uursubsidie(r: _Rekening, prestatiemaand: datetime.date) -> Decimal:
-    """Tabel uursubsidie [zorg-en-gezondheid.be, subsidiebedragen vorige jaren].
+@rt.parameter('uursubsidie', _BEDRAG_PER_UUR)
+def uursubsidie(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
+    """Parameter uursubsidie: bedrag per uur [zorg-en-gezondheid.be, subsidiebedragen vorige jaren].
 
     Prestaties en bijscholing verzorgend personeel, per uur.
     """
-    rij = r.rij(
-        _UURSUBSIDIE,
-        (prestatiemaand,),
-        (
-            prestatiemaand < _2006_10_01,
-            _2006_10_01 <= prestatiemaand < _2007_01_01,
-            _2007_01_01 <= prestatiemaand < _2007_07_01,
-            _2007_07_01 <= prestatiemaand < _2007_10_01,
-            _2007_10_01 <= prestatiemaand < _2008_01_01,
-            _2008_01_01 <= prestatiemaand < _2008_04_01,
-            _2008_04_01 <= prestatiemaand < _2008_07_01,
-            _2008_07_01 <= prestatiemaand < _2008_10_01,
-            _2008_10_01 <= prestatiemaand < _2009_01_01,
-            _2009_01_01 <= prestatiemaand < _2010_01_01,
-            _2010_01_01 <= prestatiemaand < _2010_10_01,
-            _2010_10_01 <= prestatiemaand < _2011_06_01,
-            prestatiemaand >= _2011_06_01,
-        ),
-    )
-    if rij == 1:
-        return r.uitkomst(_EUR_21_3761, 'werkjaar 2006, 1e tot 3e kwartaal')
-    if rij == 2:
-        return r.uitkomst(_EUR_21_6611, 'werkjaar 2006, 4e kwartaal')
-    if rij == 3:
-        return r.uitkomst(_EUR_21_9604, 'werkjaar 2007, 1e semester')
-    if rij == 4:
-        return r.uitkomst(_EUR_21_9689, 'werkjaar 2007, 3e kwartaal')
-    if rij == 5:
-        return r.uitkomst(_EUR_21_9860, 'werkjaar 2007, 4e kwartaal')
-    if rij == 6:
-        return r.uitkomst(_EUR_22_4380, 'werkjaar 2008, 1e kwartaal')
-    if rij == 7:
-        return r.uitkomst(_EUR_22_7362, 'werkjaar 2008, 2e kwartaal')
-    if rij == 8:
-        return r.uitkomst(_EUR_23_0373, 'werkjaar 2008, 3e kwartaal')
-    if rij == 9:
-        return r.uitkomst(_EUR_23_4981, 'werkjaar 2008, 4e kwartaal')
-    if rij == 10:
-        return r.uitkomst(_EUR_23_6633, 'werkjaar 2009, volledig jaar')
-    if rij == 11:
-        return r.uitkomst(_EUR_23_8295, 'werkjaar 2010, 1e tot 3e kwartaal')
-    if rij == 12:
-        return r.uitkomst(_EUR_24_3061, 'werkjaar 2010, 4e kwartaal; werkjaar 2011, januari tot en met mei')
-    return r.uitkomst(_EUR_24_7922, 'werkjaar 2011, juni tot en met december')
+    if dag >= _2011_06_01:
+        return rt.Geldig(_EUR_24_7922, 'werkjaar 2011, juni tot en met december', vanaf='2011-06-01')
+    if dag >= _2010_10_01:
+        return rt.Geldig(
+            _EUR_24_3061,
+            'werkjaar 2010, 4e kwartaal; werkjaar 2011, januari tot en met mei',
+            vanaf='2010-10-01',
+        )
+    if dag >= _2010_01_01:
+        return rt.Geldig(_EUR_23_8295, 'werkjaar 2010, 1e tot 3e kwartaal', vanaf='2010-01-01')
+    if dag >= _2009_01_01:
+        return rt.Geldig(_EUR_23_6633, 'werkjaar 2009, volledig jaar', vanaf='2009-01-01')
+    if dag >= _2008_10_01:
+        return rt.Geldig(_EUR_23_4981, 'werkjaar 2008, 4e kwartaal', vanaf='2008-10-01')
+    if dag >= _2008_07_01:
+        return rt.Geldig(_EUR_23_0373, 'werkjaar 2008, 3e kwartaal', vanaf='2008-07-01')
+    if dag >= _2008_04_01:
+        return rt.Geldig(_EUR_22_7362, 'werkjaar 2008, 2e kwartaal', vanaf='2008-04-01')
+    if dag >= _2008_01_01:
+        return rt.Geldig(_EUR_22_4380, 'werkjaar 2008, 1e kwartaal', vanaf='2008-01-01')
+    if dag >= _2007_10_01:
+        return rt.Geldig(_EUR_21_9860, 'werkjaar 2007, 4e kwartaal', vanaf='2007-10-01')
+    if dag >= _2007_07_01:
+        return rt.Geldig(_EUR_21_9689, 'werkjaar 2007, 3e kwartaal', vanaf='2007-07-01')
+    if dag >= _2007_01_01:
+        return rt.Geldig(_EUR_21_9604, 'werkjaar 2007, 1e semester', vanaf='2007-01-01')
+    if dag >= _2006_10_01:
+        return rt.Geldig(_EUR_21_6611, 'werkjaar 2006, 4e kwartaal', vanaf='2006-10-01')
+    if dag >= _2006_01_01:
+        return rt.Geldig(_EUR_21_3761, 'werkjaar 2006, 1e tot 3e kwartaal', vanaf='2006-01-01')
+    raise r.geen_parameterwaarde('uursubsidie', dag)
 
 
-def begeleidend_personeel_per_vte(r: _Rekening, begin_kwartaal: datetime.date) -> Decimal:
-    """Tabel begeleidend_personeel_per_vte [zorg-en-gezondheid.be, subsidiebedragen vorige jaren].
+@rt.parameter('begeleidend_personeel_per_vte', _BEDRAG_PER_JAAR)
+def begeleidend_personeel_per_vte(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
+    """Parameter begeleidend_personeel_per_vte: bedrag per jaar [zorg-en-gezondheid.be, subsidiebedragen vorige
+    jaren].
 
     Begeleidend personeel, per VTE per jaar (eenheid niet vermeld in de bron).
     """
-    rij = r.rij(
-        _BEGELEIDEND_PERSONEEL_PER_VTE,
-        (begin_kwartaal,),
-        (
-            begin_kwartaal < _2006_10_01,
-            _2006_10_01 <= begin_kwartaal < _2007_01_01,
-            _2007_01_01 <= begin_kwartaal < _2008_01_01,
-            _2008_01_01 <= begin_kwartaal < _2008_04_01,
-            _2008_04_01 <= begin_kwartaal < _2008_07_01,
-            _2008_07_01 <= begin_kwartaal < _2008_10_01,
-            _2008_10_01 <= begin_kwartaal < _2010_01_01,
-            _2010_01_01 <= begin_kwartaal < _2011_01_01,
-            begin_kwartaal >= _2011_01_01,
-        ),
-    )
-    if rij == 1:
-        return r.uitkomst(_EUR_32136_00, 'werkjaar 2006, 1e tot 3e kwartaal')
-    if rij == 2:
-        return r.uitkomst(_EUR_32564_00, 'werkjaar 2006, 4e kwartaal')
-    if rij == 3:
-        return r.uitkomst(_EUR_32779_00, 'werkjaar 2007')
-    if rij == 4:
-        return r.uitkomst(_EUR_33216_00, 'werkjaar 2008, 1e kwartaal')
-    if rij == 5:
-        return r.uitkomst(_EUR_33657_00, 'werkjaar 2008, 2e kwartaal')
-    if rij == 6:
-        return r.uitkomst(_EUR_34103_00, 'werkjaar 2008, 3e kwartaal')
-    if rij == 7:
-        return r.uitkomst(_EUR_34785_00, 'werkjaar 2008, 4e kwartaal; werkjaar 2009')
-    if rij == 8:
-        return r.uitkomst(_EUR_34959_00, 'werkjaar 2010')
-    return r.uitkomst(_EUR_35895_00, 'werkjaar 2011')
+    if dag >= _2011_01_01:
+        return rt.Geldig(_EUR_35895_00, 'werkjaar 2011', vanaf='2011-01-01')
+    if dag >= _2010_01_01:
+        return rt.Geldig(_EUR_34959_00, 'werkjaar 2010', vanaf='2010-01-01')
+    if dag >= _2008_10_01:
+        return rt.Geldig(_EUR_34785_00, 'werkjaar 2008, 4e kwartaal; werkjaar 2009', vanaf='2008-10-01')
+    if dag >= _2008_07_01:
+        return rt.Geldig(_EUR_34103_00, 'werkjaar 2008, 3e kwartaal', vanaf='2008-07-01')
+    if dag >= _2008_04_01:
+        return rt.Geldig(_EUR_33657_00, 'werkjaar 2008, 2e kwartaal', vanaf='2008-04-01')
+    if dag >= _2008_01_01:
+        return rt.Geldig(_EUR_33216_00, 'werkjaar 2008, 1e kwartaal', vanaf='2008-01-01')
+    if dag >= _2007_01_01:
+        return rt.Geldig(_EUR_32779_00, 'werkjaar 2007', vanaf='2007-01-01')
+    if dag >= _2006_10_01:
+        return rt.Geldig(_EUR_32564_00, 'werkjaar 2006, 4e kwartaal', vanaf='2006-10-01')
+    if dag >= _2006_01_01:
+        return rt.Geldig(_EUR_32136_00, 'werkjaar 2006, 1e tot 3e kwartaal', vanaf='2006-01-01')
+    raise r.geen_parameterwaarde('begeleidend_personeel_per_vte', dag)
 
 
-def leidinggevend_personeel_per_vte(r: _Rekening, begin_kwartaal: datetime.date) -> Decimal:
-    """Tabel leidinggevend_personeel_per_vte [zorg-en-gezondheid.be, subsidiebedragen vorige jaren].
+@rt.parameter('leidinggevend_personeel_per_vte', _BEDRAG_PER_JAAR)
+def leidinggevend_personeel_per_vte(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
+    """Parameter leidinggevend_personeel_per_vte: bedrag per jaar [zorg-en-gezondheid.be, subsidiebedragen
+    vorige jaren].
 
     Leidinggevend personeel, per VTE per jaar (eenheid niet vermeld in de bron).
     """
-    rij = r.rij(
-        _LEIDINGGEVEND_PERSONEEL_PER_VTE,
-        (begin_kwartaal,),
-        (
-            begin_kwartaal < _2006_10_01,
-            _2006_10_01 <= begin_kwartaal < _2007_01_01,
-            _2007_01_01 <= begin_kwartaal < _2008_01_01,
-            _2008_01_01 <= begin_kwartaal < _2008_04_01,
-            _2008_04_01 <= begin_kwartaal < _2008_07_01,
-            _2008_07_01 <= begin_kwartaal < _2008_10_01,
-            _2008_10_01 <= begin_kwartaal < _2010_01_01,
-            _2010_01_01 <= begin_kwartaal < _2011_01_01,
-            begin_kwartaal >= _2011_01_01,
-        ),
-    )
-    if rij == 1:
-        return r.uitkomst(_EUR_17575_00, 'werkjaar 2006, 1e tot 3e kwartaal')
-    if rij == 2:
-        return r.uitkomst(_EUR_17809_00, 'werkjaar 2006, 4e kwartaal')
-    if rij == 3:
-        return r.uitkomst(_EUR_17927_00, 'werkjaar 2007')
-    if rij == 4:
-        return r.uitkomst(_EUR_18166_00, 'werkjaar 2008, 1e kwartaal')
-    if rij == 5:
-        return r.uitkomst(_EUR_18407_00, 'werkjaar 2008, 2e kwartaal')
-    if rij == 6:
-        return r.uitkomst(_EUR_18651_00, 'werkjaar 2008, 3e kwartaal')
-    if rij == 7:
-        return r.uitkomst(_EUR_19024_00, 'werkjaar 2008, 4e kwartaal; werkjaar 2009')
-    if rij == 8:
-        return r.uitkomst(_EUR_19119_00, 'werkjaar 2010')
-    return r.uitkomst(_EUR_19631_00, 'werkjaar 2011')
+    if dag >= _2011_01_01:
+        return rt.Geldig(_EUR_19631_00, 'werkjaar 2011', vanaf='2011-01-01')
+    if dag >= _2010_01_01:
+        return rt.Geldig(_EUR_19119_00, 'werkjaar 2010', vanaf='2010-01-01')
+    if dag >= _2008_10_01:
+        return rt.Geldig(_EUR_19024_00, 'werkjaar 2008, 4e kwartaal; werkjaar 2009', vanaf='2008-10-01')
+    if dag >= _2008_07_01:
+        return rt.Geldig(_EUR_18651_00, 'werkjaar 2008, 3e kwartaal', vanaf='2008-07-01')
+    if dag >= _2008_04_01:
+        return rt.Geldig(_EUR_18407_00, 'werkjaar 2008, 2e kwartaal', vanaf='2008-04-01')
+    if dag >= _2008_01_01:
+        return rt.Geldig(_EUR_18166_00, 'werkjaar 2008, 1e kwartaal', vanaf='2008-01-01')
+    if dag >= _2007_01_01:
+        return rt.Geldig(_EUR_17927_00, 'werkjaar 2007', vanaf='2007-01-01')
+    if dag >= _2006_10_01:
+        return rt.Geldig(_EUR_17809_00, 'werkjaar 2006, 4e kwartaal', vanaf='2006-10-01')
+    if dag >= _2006_01_01:
+        return rt.Geldig(_EUR_17575_00, 'werkjaar 2006, 1e tot 3e kwartaal', vanaf='2006-01-01')
+    raise r.geen_parameterwaarde('leidinggevend_personeel_per_vte', dag)
 
 
-def administratie_en_coordinatie_per_eenheid(r: _Rekening, begin_kwartaal: datetime.date) -> Decimal:
-    """Tabel administratie_en_coordinatie_per_eenheid [zorg-en-gezondheid.be, subsidiebedragen vorige jaren].
+@rt.parameter('administratie_en_coordinatie_per_eenheid', _BEDRAG_PER_JAAR)
+def administratie_en_coordinatie_per_eenheid(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
+    """Parameter administratie_en_coordinatie_per_eenheid: bedrag per jaar [zorg-en-gezondheid.be,
+    subsidiebedragen vorige jaren].
 
     Administratie- en coördinatiekosten, per eenheid per jaar (eenheid niet vermeld in de bron).
     """
-    rij = r.rij(
-        _ADMINISTRATIE_EN_COORDINATIE_PER_EENHEID,
-        (begin_kwartaal,),
-        (
-            begin_kwartaal < _2006_10_01,
-            _2006_10_01 <= begin_kwartaal < _2007_01_01,
-            _2007_01_01 <= begin_kwartaal < _2008_01_01,
-            _2008_01_01 <= begin_kwartaal < _2008_04_01,
-            _2008_04_01 <= begin_kwartaal < _2008_07_01,
-            _2008_07_01 <= begin_kwartaal < _2008_10_01,
-            _2008_10_01 <= begin_kwartaal < _2011_01_01,
-            begin_kwartaal >= _2011_01_01,
-        ),
-    )
-    if rij == 1:
-        return r.uitkomst(_EUR_24427_00, 'werkjaar 2006, 1e tot 3e kwartaal')
-    if rij == 2:
-        return r.uitkomst(_EUR_24753_00, 'werkjaar 2006, 4e kwartaal')
-    if rij == 3:
-        return r.uitkomst(_EUR_24916_00, 'werkjaar 2007')
-    if rij == 4:
-        return r.uitkomst(_EUR_25248_00, 'werkjaar 2008, 1e kwartaal')
-    if rij == 5:
-        return r.uitkomst(_EUR_25583_00, 'werkjaar 2008, 2e kwartaal')
-    if rij == 6:
-        return r.uitkomst(_EUR_25922_00, 'werkjaar 2008, 3e kwartaal')
-    if rij == 7:
-        return r.uitkomst(_EUR_26441_00, 'werkjaar 2008, 4e kwartaal; werkjaren 2009 en 2010')
-    return r.uitkomst(_EUR_26750_00, 'werkjaar 2011')
+    if dag >= _2011_01_01:
+        return rt.Geldig(_EUR_26750_00, 'werkjaar 2011', vanaf='2011-01-01')
+    if dag >= _2008_10_01:
+        return rt.Geldig(_EUR_26441_00, 'werkjaar 2008, 4e kwartaal; werkjaren 2009 en 2010', vanaf='2008-10-01')
+    if dag >= _2008_07_01:
+        return rt.Geldig(_EUR_25922_00, 'werkjaar 2008, 3e kwartaal', vanaf='2008-07-01')
+    if dag >= _2008_04_01:
+        return rt.Geldig(_EUR_25583_00, 'werkjaar 2008, 2e kwartaal', vanaf='2008-04-01')
+    if dag >= _2008_01_01:
+        return rt.Geldig(_EUR_25248_00, 'werkjaar 2008, 1e kwartaal', vanaf='2008-01-01')
+    if dag >= _2007_01_01:
+        return rt.Geldig(_EUR_24916_00, 'werkjaar 2007', vanaf='2007-01-01')
+    if dag >= _2006_10_01:
+        return rt.Geldig(_EUR_24753_00, 'werkjaar 2006, 4e kwartaal', vanaf='2006-10-01')
+    if dag >= _2006_01_01:
+        return rt.Geldig(_EUR_24427_00, 'werkjaar 2006, 1e tot 3e kwartaal', vanaf='2006-01-01')
+    raise r.geen_parameterwaarde('administratie_en_coordinatie_per_eenheid', dag)
 
 
 @rt.parameter('duur_van_een_kwartaal', _JAREN)
-def duur_van_een_kwartaal(r: _Rekening) -> rt.Geldig[Decimal]:
+def duur_van_een_kwartaal(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter duur_van_een_kwartaal: jaren [zorg-en-gezondheid.be, subsidiering gezinszorg].
 
     Een kwartaal is een vierde van een jaar.
@@ -735,7 +676,7 @@ def duur_van_een_kwartaal(r: _Rekening) -> rt.Geldig[Decimal]:
 
 
 @rt.parameter('aantal_voorschotten', _AANTAL)
-def aantal_voorschotten(r: _Rekening) -> rt.Geldig[Decimal]:
+def aantal_voorschotten(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter aantal_voorschotten: aantal [zorg-en-gezondheid.be, subsidiering gezinszorg].
 
     Elk kwartaal een voorschot.
@@ -744,7 +685,7 @@ def aantal_voorschotten(r: _Rekening) -> rt.Geldig[Decimal]:
 
 
 @rt.parameter('voorschotbasis_nieuwe_dienst', _PERCENTAGE)
-def voorschotbasis_nieuwe_dienst(r: _Rekening) -> rt.Geldig[Decimal]:
+def voorschotbasis_nieuwe_dienst(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter voorschotbasis_nieuwe_dienst: percentage [zorg-en-gezondheid.be, subsidiering gezinszorg].
 
     Een nieuwe dienst krijgt in zijn eerste erkenningsjaar voorschotten op basis van maximaal 75 % van zijn
@@ -757,9 +698,9 @@ def voorschotbasis_nieuwe_dienst(r: _Rekening) -> rt.Geldig[Decimal]:
 def begin_werkjaar(r: _Rekening) -> datetime.date:
     """Regel begin_werkjaar: datum [zorg-en-gezondheid.be, subsidiering gezinszorg].
 
-    De peildatum: 1 januari van het werkjaar.
+    1 januari van het werkjaar waarin de peildatum ligt.
     """
-    return r.peildatum
+    return rt.kalender('eerste', 'jaar', r.peildatum)
 
 
 @rt.regel('begin_2e_kwartaal', _DATUM, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
@@ -829,7 +770,7 @@ def bedrag_volgens_uursubsidie(r: _Rekening) -> Decimal:
     """
     return sum(
         [
-            maandprestatie['uren'] * uursubsidie(r, maandprestatie['prestatiemaand'])
+            maandprestatie['uren'] * uursubsidie.op(r, maandprestatie['prestatiemaand'])
             for maandprestatie in [
                 maandprestatie for maandprestatie in prestaties(r) if in_het_werkjaar(r, maandprestatie)
             ]
@@ -859,7 +800,7 @@ def subsidie_bijscholing(r: _Rekening) -> Decimal:
     """Regel subsidie_bijscholing: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return sum(
         [
-            bijscholing['uren'] * uursubsidie(r, bijscholing['prestatiemaand'])
+            bijscholing['uren'] * uursubsidie.op(r, bijscholing['prestatiemaand'])
             for bijscholing in [
                 bijscholing for bijscholing in bijscholingen(r) if bijscholing_in_het_werkjaar(r, bijscholing)
             ]
@@ -873,10 +814,10 @@ def omkadering_1e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_1e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte(r, begin_werkjaar(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte(r, begin_werkjaar(r))
+            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_werkjaar(r))
+            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_werkjaar(r))
             + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid(r, begin_werkjaar(r))
+            * administratie_en_coordinatie_per_eenheid.op(r, begin_werkjaar(r))
         )
         * duur_van_een_kwartaal(r)
     )
@@ -887,10 +828,10 @@ def omkadering_2e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_2e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte(r, begin_2e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte(r, begin_2e_kwartaal(r))
+            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
+            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid(r, begin_2e_kwartaal(r))
+            * administratie_en_coordinatie_per_eenheid.op(r, begin_2e_kwartaal(r))
         )
         * duur_van_een_kwartaal(r)
     )
@@ -901,10 +842,10 @@ def omkadering_3e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_3e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte(r, begin_3e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte(r, begin_3e_kwartaal(r))
+            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
+            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid(r, begin_3e_kwartaal(r))
+            * administratie_en_coordinatie_per_eenheid.op(r, begin_3e_kwartaal(r))
         )
         * duur_van_een_kwartaal(r)
     )
@@ -915,10 +856,10 @@ def omkadering_4e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_4e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte(r, begin_4e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte(r, begin_4e_kwartaal(r))
+            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
+            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid(r, begin_4e_kwartaal(r))
+            * administratie_en_coordinatie_per_eenheid.op(r, begin_4e_kwartaal(r))
         )
         * duur_van_een_kwartaal(r)
     )
@@ -968,7 +909,7 @@ def voorschotbasis_uren(r: _Rekening) -> Decimal | rt.Uitzondering[Decimal]:
 def voorschot_1e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_1e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
-        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie(r, begin_werkjaar(r))
+        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_werkjaar(r))
         + omkadering_1e_kwartaal(r)
     )
 
@@ -977,7 +918,7 @@ def voorschot_1e_kwartaal(r: _Rekening) -> Decimal:
 def voorschot_2e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_2e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
-        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie(r, begin_2e_kwartaal(r))
+        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_2e_kwartaal(r))
         + omkadering_2e_kwartaal(r)
     )
 
@@ -986,7 +927,7 @@ def voorschot_2e_kwartaal(r: _Rekening) -> Decimal:
 def voorschot_3e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_3e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
-        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie(r, begin_3e_kwartaal(r))
+        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_3e_kwartaal(r))
         + omkadering_3e_kwartaal(r)
     )
 
@@ -995,7 +936,7 @@ def voorschot_3e_kwartaal(r: _Rekening) -> Decimal:
 def voorschot_4e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_4e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
-        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie(r, begin_4e_kwartaal(r))
+        rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_4e_kwartaal(r))
         + omkadering_4e_kwartaal(r)
     )
 

@@ -317,46 +317,46 @@ def zelfde_toeslagpartner_hele_berekeningsjaar(r: _Rekening) -> bool:
 
 
 @rt.parameter('percentage_drempelinkomen', _PERCENTAGE)
-def percentage_drempelinkomen(r: _Rekening) -> rt.Geldig[Decimal]:
+def percentage_drempelinkomen(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter percentage_drempelinkomen: percentage [Wzt art. 1, eerste lid, onderdeel f]."""
     return rt.Geldig(_PROCENT_108, 'Wzt art. 1, eerste lid, onderdeel f')
 
 
 @rt.parameter('minimumloon_januari', _BEDRAG_PER_MAAND)
-def minimumloon_januari(r: _Rekening) -> rt.Geldig[Decimal]:
+def minimumloon_januari(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter minimumloon_januari: bedrag per maand [Wzt art. 1, eerste lid, onderdeel f].
 
     Het bedrag per maand van artikel 8, eerste lid, onderdeel b, van de Wet minimumloon en
     minimumvakantiebijslag, geldend in januari van het berekeningsjaar.
     """
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(_EUR_2294_40, 'WML art. 8, eerste lid, onderdeel b', vanaf='2026-01-01')
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_EUR_2191_80, 'WML art. 8, eerste lid, onderdeel b', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(_EUR_2069_40, 'WML art. 8, eerste lid, onderdeel b', vanaf='2024-01-01')
-    raise r.geen_parameterwaarde('minimumloon_januari')
+    raise r.geen_parameterwaarde('minimumloon_januari', dag)
 
 
 @rt.parameter('standaardpremie', _BEDRAG_PER_JAAR)
-def standaardpremie(r: _Rekening) -> rt.Geldig[Decimal]:
+def standaardpremie(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter standaardpremie: bedrag per jaar [Wzt art. 4]."""
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(_EUR_2119_00, 'Regeling standaardpremie 2026, art. 1', vanaf='2026-01-01')
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_EUR_2112_00, 'Regeling standaardpremie 2025, art. 1', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(_EUR_1987_00, 'Regeling standaardpremie 2024, art. 1', vanaf='2024-01-01')
-    raise r.geen_parameterwaarde('standaardpremie')
+    raise r.geen_parameterwaarde('standaardpremie', dag)
 
 
 @rt.parameter('normpercentage_zonder_toeslagpartner', _PERCENTAGE)
-def normpercentage_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
+def normpercentage_zonder_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter normpercentage_zonder_toeslagpartner: percentage [Wzt art. 2, derde lid].
 
     Percentage van het drempelinkomen voor een verzekerde zonder toeslagpartner.
     """
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_1_912,
             'Wzt art. 2, derde lid',
@@ -367,20 +367,20 @@ def normpercentage_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 'zorgtoeslag en inkomensgrenzen 2026'
             ),
         )
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_PROCENT_1_896, 'Wzt art. 2, derde lid', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(_PROCENT_1_879, 'Wzt art. 2, derde lid', vanaf='2024-01-01')
-    raise r.geen_parameterwaarde('normpercentage_zonder_toeslagpartner')
+    raise r.geen_parameterwaarde('normpercentage_zonder_toeslagpartner', dag)
 
 
 @rt.parameter('normpercentage_met_toeslagpartner', _PERCENTAGE)
-def normpercentage_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
+def normpercentage_met_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter normpercentage_met_toeslagpartner: percentage [Wzt art. 2, derde lid].
 
     Percentage van het drempelinkomen voor een verzekerde met een toeslagpartner.
     """
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_4_289,
             'Wzt art. 2, derde lid',
@@ -390,21 +390,21 @@ def normpercentage_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 'parameterverzameling; geeft de gepubliceerde maximale zorgtoeslag en inkomensgrenzen 2026'
             ),
         )
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_PROCENT_4_273, 'Wzt art. 2, derde lid', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(_PROCENT_4_256, 'Wzt art. 2, derde lid', vanaf='2024-01-01')
-    raise r.geen_parameterwaarde('normpercentage_met_toeslagpartner')
+    raise r.geen_parameterwaarde('normpercentage_met_toeslagpartner', dag)
 
 
 @rt.parameter('percentage_boven_drempelinkomen', _PERCENTAGE)
-def percentage_boven_drempelinkomen(r: _Rekening) -> rt.Geldig[Decimal]:
+def percentage_boven_drempelinkomen(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter percentage_boven_drempelinkomen: percentage [Wzt art. 2, derde lid].
 
     Percentage van het toetsingsinkomen voor zover dat het drempelinkomen te boven gaat, met en zonder
     toeslagpartner.
     """
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_13_730,
             'Wzt art. 2, derde lid',
@@ -414,23 +414,23 @@ def percentage_boven_drempelinkomen(r: _Rekening) -> rt.Geldig[Decimal]:
                 'parameterverzameling; geeft de gepubliceerde inkomensgrenzen 2026'
             ),
         )
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_PROCENT_13_700, 'Wzt art. 2, derde lid', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(_PROCENT_13_670, 'Wzt art. 2, derde lid', vanaf='2024-01-01')
-    raise r.geen_parameterwaarde('percentage_boven_drempelinkomen')
+    raise r.geen_parameterwaarde('percentage_boven_drempelinkomen', dag)
 
 
 @rt.parameter('aandeel_bij_partner_zonder_verzekering', _PERCENTAGE)
-def aandeel_bij_partner_zonder_verzekering(r: _Rekening) -> rt.Geldig[Decimal]:
+def aandeel_bij_partner_zonder_verzekering(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter aandeel_bij_partner_zonder_verzekering: percentage [Wzt art. 2, vierde lid]."""
     return rt.Geldig(_PROCENT_50, 'Wzt art. 2, vierde lid')
 
 
 @rt.parameter('vermogensgrens_zonder_toeslagpartner', _BEDRAG)
-def vermogensgrens_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
+def vermogensgrens_zonder_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter vermogensgrens_zonder_toeslagpartner: bedrag [Wzt art. 3, eerste lid]."""
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_146011_00,
             'Wzt art. 3, eerste lid',
@@ -441,9 +441,9 @@ def vermogensgrens_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 "'maximaal vermogen zorgtoeslag' van de Belastingdienst als bron: € 146.011"
             ),
         )
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_EUR_141896_00, 'Wzt art. 3, eerste lid', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(
             _EUR_140213_00,
             'Wzt art. 3, eerste lid',
@@ -453,13 +453,13 @@ def vermogensgrens_zonder_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 'parameterverzameling; × 1,012 geeft de wettelijke grens van 2025 (€ 141.896)'
             ),
         )
-    raise r.geen_parameterwaarde('vermogensgrens_zonder_toeslagpartner')
+    raise r.geen_parameterwaarde('vermogensgrens_zonder_toeslagpartner', dag)
 
 
 @rt.parameter('vermogensgrens_met_toeslagpartner', _BEDRAG)
-def vermogensgrens_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
+def vermogensgrens_met_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter vermogensgrens_met_toeslagpartner: bedrag [Wzt art. 3, tweede lid]."""
-    if r.peildatum >= _2026_01_01:
+    if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_184633_00,
             'Wzt art. 3, tweede lid',
@@ -470,9 +470,9 @@ def vermogensgrens_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 'Belastingdienst als bron: € 184.633'
             ),
         )
-    if r.peildatum >= _2025_01_01:
+    if dag >= _2025_01_01:
         return rt.Geldig(_EUR_179429_00, 'Wzt art. 3, tweede lid', vanaf='2025-01-01')
-    if r.peildatum >= _2024_01_01:
+    if dag >= _2024_01_01:
         return rt.Geldig(
             _EUR_177301_00,
             'Wzt art. 3, tweede lid',
@@ -482,11 +482,11 @@ def vermogensgrens_met_toeslagpartner(r: _Rekening) -> rt.Geldig[Decimal]:
                 'parameterverzameling; × 1,012 geeft de wettelijke grens van 2025 (€ 179.429)'
             ),
         )
-    raise r.geen_parameterwaarde('vermogensgrens_met_toeslagpartner')
+    raise r.geen_parameterwaarde('vermogensgrens_met_toeslagpartner', dag)
 
 
 @rt.parameter('minimale_tegemoetkoming', _BEDRAG_PER_JAAR)
-def minimale_tegemoetkoming(r: _Rekening) -> rt.Geldig[Decimal]:
+def minimale_tegemoetkoming(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter minimale_tegemoetkoming: bedrag per jaar [Awir art. 14, vierde lid]."""
     return rt.Geldig(_EUR_24_00, 'Awir art. 14, vierde lid')
 

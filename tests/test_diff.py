@@ -394,7 +394,7 @@ def test_removed_and_changed_definitions_references_labels(tmp_path: Path) -> No
     report = _diff(
         tmp_path,
         ("regel tegengesteld: getal                              [art. 45]\n  = -(factor + 1)\n", ""),
-        (",\n        tegengesteld\n", "\n"),
+        ("        tegengesteld, basisbedrag_bij_de_start", "        basisbedrag_bij_de_start"),
         ("invoer kosten: bedrag per maand                        [art. 5]",
          "invoer kosten: bedrag per maand                        [art. 5, §1]"),
         ('  "Het netto-inkomen van het gezin per maand."', '  "Het netto-inkomen van het gezin."'),

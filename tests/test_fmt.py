@@ -430,7 +430,7 @@ def breaks(draw: st.DrawFn) -> str:
 @st.composite
 def expressions(draw: st.DrawFn, level: int = 0, depth: int = 0) -> str:
     """An expression whose precedence is at least `level` (0 = any, 10 = an atom)."""
-    kind = draw(st.integers(0, 17 if depth < 3 else 3))
+    kind = draw(st.integers(0, 19 if depth < 3 else 3))
     text, own = _expression(draw, kind, depth)
     if own < level:
         text, own = "(" + text + ")", 10
@@ -504,6 +504,12 @@ def _expression(draw: st.DrawFn, kind: int, depth: int) -> tuple[str, int]:
         if words != "aantal" or draw(st.booleans()):
             return text + breaks(draw) + "waarvoor " + draw(expressions(2, sub)), 2
         return text, 10
+    if kind == 18:
+        return draw(st.sampled_from(NAMES)) + " op" + gap(draw) + draw(expressions(10, sub)), 10
+    if kind == 19:
+        edge = draw(st.sampled_from(["eerste", "laatste"]))
+        period = draw(st.sampled_from(["de maand", "het kwartaal", "het jaar"]))
+        return f"{edge} dag van {period} van" + gap(draw) + draw(expressions(10, sub)), 10
     if kind == 16:
         periods = draw(st.sampled_from(["jaren", "maanden", "dagen"]))
         return f"{periods} tussen {draw(expressions(6, sub))}" + breaks(draw) + "en " + \

@@ -100,6 +100,10 @@ def onbekend_melding(soort: str, naam: str, vanaf: datetime.date | None, reden: 
     return f"de berekening stopt: {soort} {naam} is onbekend{wanneer} ({reden})"
 
 
+def geen_waarde_melding(naam: str, dag: datetime.date) -> str:
+    return f"parameter {naam} heeft geen waarde op {dag.isoformat()}"
+
+
 def geen_geval() -> NoReturn:
     raise RekenFout("geen van de gevallen van 'als ... dan ...' is van toepassing")
 
@@ -741,8 +745,8 @@ class Rekening(Generic[In]):
         voorlopig = tuple(sorted(self.voorlopig)) if self.voorlopig else ()
         return Resultaat(uitvoer, voorlopig, soorten, (self.peildatum, self.invoer, opnieuw))
 
-    def geen_parameterwaarde(self, naam: str) -> RekenFout:
-        return RekenFout(f"parameter {naam} heeft geen waarde op {self.peildatum.isoformat()}")
+    def geen_parameterwaarde(self, naam: str, dag: datetime.date | None = None) -> RekenFout:
+        return RekenFout(geen_waarde_melding(naam, dag or self.peildatum))
 
     def geen_tabelversie(self, naam: str) -> RekenFout:
         return RekenFout(f"tabel {naam} heeft geen versie op {self.peildatum.isoformat()}")
@@ -805,12 +809,20 @@ class Geldig(Generic[T]):
         self.vanaf = vanaf
         self.voorlopig = voorlopig
 
-    def toelichting(self) -> str | None:
-        note = f"geldig vanaf {self.vanaf}" if self.vanaf is not None else None
-        if self.voorlopig is not None:
-            note = (note + "; " if note else "") + "voorlopig" + (
-                f": {self.voorlopig}" if self.voorlopig else "")
-        return note
+    def toelichting(self, op: datetime.date | None = None) -> str | None:
+        return parameter_toelichting(self.vanaf, self.voorlopig, op)
+
+
+def parameter_toelichting(vanaf: str | None, voorlopig: str | None,
+                          op: datetime.date | None = None) -> str | None:
+    """The note on a parameter's step: on which date (`p op d`), since when, provisional."""
+    parts = [f"op {op.isoformat()}"] if op is not None else []
+    if vanaf is not None:
+        parts.append(f"geldig vanaf {vanaf}")
+    note = ", ".join(parts) or None
+    if voorlopig is not None:
+        note = (note + "; " if note else "") + "voorlopig" + (f": {voorlopig}" if voorlopig else "")
+    return note
 
 
 # ------------------------------------------------------------------ what generated functions wear
@@ -833,30 +845,74 @@ def invoer(naam: str, soort: Soort, verwijzing: str | None, label: str | None
     return wrap
 
 
-def parameter(naam: str, soort: Soort) -> Callable[[Callable[[R], Geldig[T]]], Callable[[R], T]]:
-    """A parameter: the value in force at the peildatum, with its validity date."""
+class Parameter(Generic[R, T]):
+    """A parameter: `p(r)` is the value in force at the peildatum, `p.op(r, dag)` on another date.
 
-    def wrap(select: Callable[[R], Geldig[T]]) -> Callable[[R], T]:
-        @functools.wraps(select)
-        def value(r: R) -> T:
-            if r._trace is None:
-                known: T | None = r._memo.get(select)
-                if known is not None:
-                    return known
-                chosen = select(r)
-                r._memo[select] = chosen.waarde
-            else:
-                with _Apart(r._trace):  # what the value reads is not part of the explanation
-                    chosen = select(r)
-                r.record(Uitleg("parameter", naam, soort.toon(chosen.waarde), chosen.verwijzing,
-                                chosen.toelichting()))
-            if chosen.voorlopig is not None:
-                r.voorlopig.add(naam)
-            return chosen.waarde
+    `select(r, dag)` picks the value in force on `dag`, with its validity date."""
 
-        return value
+    def __init__(self, naam: str, soort: Soort,
+                 select: Callable[[R, datetime.date], Geldig[T]]) -> None:
+        self.naam = naam
+        self.soort = soort
+        self.select = select
+        self.__doc__ = select.__doc__
+        self.__name__ = select.__name__
+        self.__wrapped__ = select
+
+    def __call__(self, r: R) -> T:
+        if r._trace is None:
+            known: T | None = r._memo.get(self.select)
+            if known is not None:
+                return known
+            chosen = self.select(r, r.peildatum)
+            r._memo[self.select] = chosen.waarde
+        else:
+            with _Apart(r._trace):  # what the value reads is not part of the explanation
+                chosen = self.select(r, r.peildatum)
+            r.record(Uitleg("parameter", self.naam, self.soort.toon(chosen.waarde),
+                            chosen.verwijzing, chosen.toelichting()))
+        if chosen.voorlopig is not None:
+            r.voorlopig.add(self.naam)
+        return chosen.waarde
+
+    def op(self, r: R, dag: datetime.date) -> T:
+        """The value in force on `dag` (`uursubsidie op prestatie.maand`)."""
+        if r._trace is None:
+            chosen = self.select(r, dag)
+        else:
+            with _Apart(r._trace):
+                chosen = self.select(r, dag)
+            r.record(Uitleg("parameter", self.naam, self.soort.toon(chosen.waarde),
+                            chosen.verwijzing, chosen.toelichting(dag)))
+        if chosen.voorlopig is not None:
+            r.voorlopig.add(self.naam)
+        return chosen.waarde
+
+
+def parameter(naam: str, soort: Soort
+              ) -> Callable[[Callable[[R, datetime.date], Geldig[T]]], Parameter[R, T]]:
+    """A parameter function: `select(r, dag)` becomes a `Parameter`."""
+
+    def wrap(select: Callable[[R, datetime.date], Geldig[T]]) -> Parameter[R, T]:
+        return Parameter(naam, soort, select)
 
     return wrap
+
+
+def kalender(rand: str, periode: str, dag: datetime.date) -> datetime.date:
+    """`eerste dag van de maand van dag` (rand eerste|laatste; periode maand|kwartaal|jaar)."""
+    if periode == "maand":
+        first = dag.replace(day=1)
+        months = 1
+    elif periode == "kwartaal":
+        first = datetime.date(dag.year, 3 * ((dag.month - 1) // 3) + 1, 1)
+        months = 3
+    else:
+        first = datetime.date(dag.year, 1, 1)
+        months = 12
+    if rand == "eerste":
+        return first
+    return plus_periode(first, "maand", Decimal(months)) - datetime.timedelta(days=1)
 
 
 def regel(naam: str, soort: Soort, verwijzing: str | None

@@ -451,7 +451,36 @@ class TypeChecker:
                     self.report("RW203", f"'tussen' heeft twee datums nodig, maar dit is "
                                 f"{found.describe()}", side.span)
             return t.duration(expr.unit)
+        if isinstance(expr, ir.AtDate):
+            return self.at_date(expr, members)
+        if isinstance(expr, ir.PeriodEdge):
+            found = self.infer(expr.operand, members, t.DATE)
+            if not isinstance(found, (t.DateType, t.UnknownType)):
+                self.report("RW203", f"'{expr.edge} dag van {ir.PERIOD_ARTICLES[expr.period]} "
+                            f"{expr.period} van' heeft een datum nodig, maar dit is "
+                            f"{found.describe()}", expr.operand.span)
+            return t.DATE
         raise AssertionError(f"unknown expression {expr!r}")
+
+    def at_date(self, expr: ir.AtDate, members: scope.Members) -> t.Type:
+        """`parameter op datum`: only a parameter has values on other dates."""
+        found = self.infer(expr.date, members, t.DATE)
+        if not isinstance(found, (t.DateType, t.UnknownType)):
+            self.report("RW203", f"na 'op' staat de datum waarop de waarde geldt, maar dit is "
+                        f"{found.describe()}", expr.date.span)
+        target = self.context.targets.get(expr.parameter)
+        if target is None:
+            return t.UNKNOWN
+        definition = self.context.definition_of(target)
+        if not isinstance(definition, ir.ParameterDef) or target.fields:
+            what = {"invoer": "een invoer", "regel": "een regel", "tabel": "een tabel"}.get(
+                target.kind, f"'{expr.parameter.text}'")
+            self.report("RW218", f"'{expr.parameter.text} op ...' kan niet: {what} heeft geen "
+                        "waarden op andere datums", expr.parameter.span,
+                        "alleen een parameter heeft waarden per datum ('vanaf ...'); een regel "
+                        "rekent op de peildatum")
+            return t.UNKNOWN
+        return self.infer(expr.parameter, members)
 
     def literal(self, expr: ir.Literal) -> t.Type:
         if expr.kind == "bedrag":

@@ -28,6 +28,11 @@ def children(expr: ir.Expr) -> Iterator[ir.Expr]:
     elif isinstance(expr, ir.Between):
         yield expr.start
         yield expr.end
+    elif isinstance(expr, ir.AtDate):
+        yield expr.parameter
+        yield expr.date
+    elif isinstance(expr, ir.PeriodEdge):
+        yield expr.operand
 
 
 def rule_expressions(rule: ir.RuleDef) -> Iterator[ir.Expr]:

@@ -407,6 +407,10 @@ def _shape(expr: ir.Expr) -> tuple[Any, ...]:
         return (type(expr).__name__, expr.unit)
     if isinstance(expr, ir.Between):
         return ("tussen", expr.unit)
+    if isinstance(expr, ir.AtDate):
+        return ("op", expr.parameter.text)
+    if isinstance(expr, ir.PeriodEdge):
+        return ("kalender", expr.edge, expr.period)
     return (type(expr).__name__,)
 
 
@@ -429,6 +433,10 @@ def _parts(expr: ir.Expr) -> list[ir.Expr | None]:
         return [expr.operand]
     if isinstance(expr, ir.Between):
         return [expr.start, expr.end]
+    if isinstance(expr, ir.AtDate):
+        return [expr.date]
+    if isinstance(expr, ir.PeriodEdge):
+        return [expr.operand]
     return []
 
 

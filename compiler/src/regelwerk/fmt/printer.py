@@ -875,6 +875,15 @@ class Printer:
         return Group([self.tokens_of(periods), " ", self.take("tussen"), " ", self.expr(start),
                       Nest(indent, [LINE, self.take("en"), " ", self.expr(end)])])
 
+    def e_at_date(self, tree: Tree[Token]) -> Docs:
+        parameter, date = _children(tree)
+        return [self.dotted(parameter), " ", self.take("op"), " ", self.expr(date)]
+
+    def e_period_edge(self, tree: Tree[Token]) -> Docs:
+        edge, period, operand = _children(tree)
+        return [self.tokens_of(edge), " ", self.take("dag"), " ", self.take("van"), " ",
+                self.tokens_of(period), " ", self.take("van"), " ", self.expr(operand)]
+
     def _literal(self, tree: Tree[Token]) -> Docs:
         return self.take(_children(tree)[0])
 

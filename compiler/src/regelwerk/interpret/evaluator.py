@@ -82,6 +82,7 @@ class Interpreter:
         self.peildatum = peildatum
         self.inputs: dict[str, Value] = {}
         self.memo: dict[tuple[str, str, int], tuple[Value, Uitleg]] = {}
+        self.parameter_day: datetime.date | None = None  # while a parameter's value is evaluated
         self.trace: list[list[Uitleg]] = [[]]
         self.active: set[tuple[str, str, int]] = set()
         self.provisional: set[str] = set()  # provisional values this calculation used
@@ -183,25 +184,32 @@ class Interpreter:
             return _fields(self.rule_value(target.module, definition, member), target.fields)
         raise RekenFout(f"'{target.name}' heeft geen waarde", span)
 
-    def parameter_value(self, definition: ir.ParameterDef) -> Value:
-        chosen = select_dated(definition.values, self.peildatum)
+    def parameter_value(self, definition: ir.ParameterDef, on: datetime.date | None = None
+                        ) -> Value:
+        """The value in force at the peildatum, or `on` another date (`p op d`). A parameter's
+        value may read other parameters: those are taken on the same date."""
+        day = on or self.parameter_day or self.peildatum
+        chosen = select_dated(definition.values, day)
         if chosen is None:
-            raise RekenFout(f"parameter {definition.name} heeft geen waarde op "
-                            f"{self.peildatum.isoformat()}", definition.span)
+            raise RekenFout(runtime.geen_waarde_melding(definition.name, day), definition.span)
         if chosen.value is None:
             assert chosen.unknown is not None
             raise OnbekendeWaarde(runtime.onbekend_melding(
                 "parameter", definition.name, chosen.valid_from, chosen.unknown.reason),
                 chosen.span)
         self.trace.append([])
-        value = self.eval(chosen.value, {})
-        self.trace.pop()
+        outer, self.parameter_day = self.parameter_day, day
+        try:
+            value = self.eval(chosen.value, {})
+        finally:
+            self.parameter_day = outer
+            self.trace.pop()
         type_ = self.checked.type_of(definition)
-        note = f"geldig vanaf {chosen.valid_from.isoformat()}" if chosen.valid_from else None
         if chosen.provisional is not None:
             self.provisional.add(definition.name)
-            note = (note + "; " if note else "") + "voorlopig" + (
-                f": {chosen.provisional.reason}" if chosen.provisional.reason else "")
+        note = runtime.parameter_toelichting(
+            chosen.valid_from.isoformat() if chosen.valid_from else None,
+            chosen.provisional.reason if chosen.provisional is not None else None, on)
         self.record(Uitleg("parameter", definition.name, show(value, type_),
                            _ref(chosen.reference or definition.reference), note))
         return value
@@ -295,6 +303,16 @@ class Interpreter:
         if isinstance(expr, ir.Between):
             return runtime.tussen(expr.unit, self.eval(expr.start, members),
                                   self.eval(expr.end, members))
+        if isinstance(expr, ir.AtDate):
+            day = self.eval(expr.date, members)
+            target = self.checked.target(expr.parameter)
+            definition = self.checked.find(target.module, target.name)
+            assert isinstance(definition, ir.ParameterDef) and isinstance(day, datetime.date)
+            return self.parameter_value(definition, on=day)
+        if isinstance(expr, ir.PeriodEdge):
+            day = self.eval(expr.operand, members)
+            assert isinstance(day, datetime.date)
+            return runtime.kalender(expr.edge, expr.period, day)
         raise AssertionError(f"unknown expression {expr!r}")
 
     def binary(self, expr: ir.Binary, members: dict[str, Any]) -> Value:

@@ -133,9 +133,31 @@ class Between:
     span: Span
 
 
+@attrs.frozen(cache_hash=True)
+class AtDate:
+    """`uursubsidie op prestatie.maand`: a parameter's value in force on another date."""
+
+    parameter: Name
+    date: Expr
+    span: Span
+
+
+PERIOD_ARTICLES = {"maand": "de", "kwartaal": "het", "jaar": "het"}  # `van de maand`, `het jaar`
+
+
+@attrs.frozen(cache_hash=True)
+class PeriodEdge:
+    """`eerste dag van de maand van x`, `laatste dag van het jaar van x`: calendar arithmetic."""
+
+    edge: str  # eerste | laatste
+    period: str  # maand | kwartaal | jaar
+    operand: Expr
+    span: Span
+
+
 Expr = Union[
     Literal, Name, Call, Unary, Binary, Conditional, MinMax, Aggregate, Rounding, Per, Convert,
-    Peildatum, Between,
+    Peildatum, Between, AtDate, PeriodEdge,
 ]
 
 # ------------------------------------------------------------------ definitions

@@ -649,6 +649,18 @@ class Builder:
     def between(self, meta: Meta, children: list[Any]) -> ir.Between:
         return ir.Between(children[0], children[1], children[2], self.span(meta))
 
+    def at_date(self, meta: Meta, children: list[Any]) -> ir.AtDate:
+        return ir.AtDate(children[0], children[1], self.span(meta))
+
+    def period_edge(self, meta: Meta, children: list[Any]) -> ir.PeriodEdge:
+        return ir.PeriodEdge(children[0], children[1], children[2], self.span(meta))
+
+    def edge(self, meta: Meta, children: list[Token]) -> str:
+        return str(children[0])
+
+    def calendar_period(self, meta: Meta, children: list[Token]) -> str:
+        return str(children[-1])
+
     # ------------------------------------------------------------- literals
     def money(self, meta: Meta, children: list[Token]) -> ir.Literal:
         t = children[0]

@@ -120,6 +120,11 @@ def _formula(expr: ir.Expr) -> str:
     if isinstance(expr, ir.Between):
         words = BETWEEN_WORDS.get(expr.unit, expr.unit)
         return f"{words} tussen {formula(expr.start, SUM)} en {formula(expr.end, SUM)}"
+    if isinstance(expr, ir.AtDate):
+        return f"{expr.parameter.text} op {formula(expr.date, ATOM)}"
+    if isinstance(expr, ir.PeriodEdge):
+        return (f"{expr.edge} dag van {ir.PERIOD_ARTICLES[expr.period]} {expr.period} van "
+                f"{formula(expr.operand, ATOM)}")
     raise AssertionError(f"unknown expression {expr!r}")
 
 

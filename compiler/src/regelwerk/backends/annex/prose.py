@@ -174,6 +174,12 @@ class Printer:
             words = BETWEEN_NOUNS.get(expr.unit, expr.unit)
             return rich(f"het aantal {words} tussen ", self.phrase(expr.start, True), " en ",
                         self.phrase(expr.end, True))
+        if isinstance(expr, ir.AtDate):
+            return rich(self.name(expr.parameter), ", geldend op ",
+                        self.phrase(expr.date, True))
+        if isinstance(expr, ir.PeriodEdge):
+            return rich(f"de {expr.edge} dag van {ir.PERIOD_ARTICLES[expr.period]} {expr.period} van ",
+                        self.phrase(expr.operand, True))
         raise AssertionError(f"unknown expression {expr!r}")
 
     def listing(self, head: str, args: tuple[ir.Expr, ...]) -> Rich:

@@ -333,15 +333,17 @@ class ModuleWriter:
         name = self.plan.identifier(module, definition.name)
         type_ = self.plan.type_of(definition)
 
-        signature = text(f"def {name}(r: _Rekening) -> rt.Geldig[{self.kinds.annotation(type_)}]:")
+        signature = text(f"def {name}(r: _Rekening, dag: datetime.date) -> "
+                         f"rt.Geldig[{self.kinds.annotation(type_)}]:")
 
         def build(compiler: Compiler) -> tuple[Doc, Lines]:
+            compiler.parameter_day = "dag"
             body: Lines = []
             for value in _in_force_order(definition.values):
                 assert isinstance(value, ir.DatedValue)
                 if value.value is None:
                     assert value.valid_from is not None  # the grammar dates every `onbekend`
-                    body.append(f"    if r.peildatum >= {self.kinds.date(value.valid_from)}:")
+                    body.append(f"    if dag >= {self.kinds.date(value.valid_from)}:")
                     body.append(render(self.unknown("parameter", definition.name, value), 8,
                                        "raise "))
                     continue
@@ -356,10 +358,10 @@ class ModuleWriter:
                 if value.valid_from is None:
                     body.append(render(geldig, 4, "return "))
                     return signature, body
-                body.append(f"    if r.peildatum >= {self.kinds.date(value.valid_from)}:")
+                body.append(f"    if dag >= {self.kinds.date(value.valid_from)}:")
                 body.append(render(geldig, 8, "return "))
             body.append(render(printer.call("r.geen_parameterwaarde", [
-                printer.string(definition.name)]), 4, "raise "))
+                printer.string(definition.name), text("dag")]), 4, "raise "))
             return signature, body
 
         decorator = printer.call("rt.parameter", [printer.string(definition.name),

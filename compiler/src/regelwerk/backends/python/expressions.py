@@ -69,6 +69,8 @@ class Compiler:
         self.kinds = kinds
         self.scope = scope
         self.reads: set[str] = set()
+        # Inside a parameter's `select(r, dag)`: the parameters its value reads, on the same day.
+        self.parameter_day: str | None = None
 
     def compile(self, expr: ir.Expr, members: dict[str, str]) -> Py:
         method = getattr(self, "_" + type(expr).__name__.lower())
@@ -105,6 +107,9 @@ class Compiler:
         elif target.kind == "regel" and target.element is not None:
             function = self.global_name(target.module, target.name)
             base = text(f"{function}(r, {members[target.element]})")
+        elif target.kind == "parameter" and self.parameter_day is not None:
+            base = text(f"{self.global_name(target.module, target.name)}.op(r, "
+                        f"{self.parameter_day})")
         elif target.kind in ("invoer", "parameter", "regel"):
             base = text(f"{self.global_name(target.module, target.name)}(r)")
         else:
@@ -113,6 +118,16 @@ class Compiler:
 
     def _peildatum(self, expr: ir.Peildatum, members: dict[str, str]) -> Py:
         return Py(text("r.peildatum"))
+
+    def _atdate(self, expr: ir.AtDate, members: dict[str, str]) -> Py:
+        target = self.plan.checked.target(expr.parameter)
+        function = self.global_name(target.module, target.name)
+        return Py(printer.call(f"{function}.op", [text("r"), self.compile(expr.date, members).doc]))
+
+    def _periodedge(self, expr: ir.PeriodEdge, members: dict[str, str]) -> Py:
+        return Py(printer.call("rt.kalender", [printer.string(expr.edge),
+                                               printer.string(expr.period),
+                                               self.compile(expr.operand, members).doc]))
 
     def _call(self, expr: ir.Call, members: dict[str, str]) -> Py:
         target = self.plan.checked.target(expr.callee)
