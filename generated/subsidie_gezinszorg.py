@@ -156,10 +156,9 @@ _EUR_25248_00: Final = Decimal('25248.00')
 _EUR_24916_00: Final = Decimal('24916.00')
 _EUR_24753_00: Final = Decimal('24753.00')
 _EUR_24427_00: Final = Decimal('24427.00')
-_0_25_JAAR: Final = Decimal('0.25')
+_3_MAANDEN: Final = Decimal('3')
 _AANTAL_4: Final = Decimal('4')
 _PROCENT_75: Final = Decimal('0.75')
-_3_MAANDEN: Final = Decimal('3')
 _6_MAANDEN: Final = Decimal('6')
 _9_MAANDEN: Final = Decimal('9')
 _1_JAAR: Final = Decimal('1')
@@ -183,7 +182,7 @@ _GETAL: Final = rt.Soort('getal', 'getal')
 _JA_NEE: Final = rt.Soort('ja/nee', 'ja/nee')
 _BEDRAG_PER_UUR: Final = rt.Soort('bedrag per uur', 'bedrag', 'uur')
 _BEDRAG_PER_JAAR: Final = rt.Soort('bedrag per jaar', 'bedrag', 'jaar')
-_JAREN: Final = rt.Soort('jaren', 'duur', 'jaar')
+_MAANDEN: Final = rt.Soort('maanden', 'duur', 'maand', geheel=True)
 _AANTAL: Final = rt.Soort('aantal', 'getal', geheel=True)
 _PERCENTAGE: Final = rt.Soort('percentage', 'procent')
 _BEDRAG: Final = rt.Soort('bedrag', 'bedrag')
@@ -666,13 +665,13 @@ def administratie_en_coordinatie_per_eenheid(r: _Rekening, dag: datetime.date) -
     raise r.geen_parameterwaarde('administratie_en_coordinatie_per_eenheid', dag)
 
 
-@rt.parameter('duur_van_een_kwartaal', _JAREN)
+@rt.parameter('duur_van_een_kwartaal', _MAANDEN)
 def duur_van_een_kwartaal(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
-    """Parameter duur_van_een_kwartaal: jaren [zorg-en-gezondheid.be, subsidiering gezinszorg].
+    """Parameter duur_van_een_kwartaal: maanden [zorg-en-gezondheid.be, subsidiering gezinszorg].
 
-    Een kwartaal is een vierde van een jaar.
+    Een bedrag per jaar maal 3 maanden is een vierde van dat bedrag.
     """
-    return rt.Geldig(_0_25_JAAR, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
+    return rt.Geldig(_3_MAANDEN, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
 
 
 @rt.parameter('aantal_voorschotten', _AANTAL)
@@ -812,56 +811,64 @@ def subsidie_bijscholing(r: _Rekening) -> Decimal:
 @rt.regel('omkadering_1e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
 def omkadering_1e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_1e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return (
+    return rt.schaal(
         (
             vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_werkjaar(r))
             + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_werkjaar(r))
             + eenheden_administratie_en_coordinatie(r)
             * administratie_en_coordinatie_per_eenheid.op(r, begin_werkjaar(r))
         )
-        * duur_van_een_kwartaal(r)
+        * duur_van_een_kwartaal(r),
+        1,
+        12,
     )
 
 
 @rt.regel('omkadering_2e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
 def omkadering_2e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_2e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return (
+    return rt.schaal(
         (
             vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
             + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
             * administratie_en_coordinatie_per_eenheid.op(r, begin_2e_kwartaal(r))
         )
-        * duur_van_een_kwartaal(r)
+        * duur_van_een_kwartaal(r),
+        1,
+        12,
     )
 
 
 @rt.regel('omkadering_3e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
 def omkadering_3e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_3e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return (
+    return rt.schaal(
         (
             vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
             + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
             * administratie_en_coordinatie_per_eenheid.op(r, begin_3e_kwartaal(r))
         )
-        * duur_van_een_kwartaal(r)
+        * duur_van_een_kwartaal(r),
+        1,
+        12,
     )
 
 
 @rt.regel('omkadering_4e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
 def omkadering_4e_kwartaal(r: _Rekening) -> Decimal:
     """Regel omkadering_4e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return (
+    return rt.schaal(
         (
             vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
             + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
             + eenheden_administratie_en_coordinatie(r)
             * administratie_en_coordinatie_per_eenheid.op(r, begin_4e_kwartaal(r))
         )
-        * duur_van_een_kwartaal(r)
+        * duur_van_een_kwartaal(r),
+        1,
+        12,
     )
 
 

@@ -139,6 +139,11 @@ def omrekenen(waarde: Decimal, van: str, naar: str) -> Decimal:
     raise AssertionError((van, naar))
 
 
+def schaal(waarde: Decimal, teller: int, noemer: int) -> Decimal:
+    """`per jaar × maanden`: times teller/noemer (1/12), multiplied first so that it stays exact."""
+    return waarde * teller / noemer
+
+
 def tussen(eenheid: str, begin: datetime.date, einde: datetime.date) -> Decimal:
     """Whole periods from begin to einde, as age is counted: 2000-03-01 to 2026-02-28 is 25 jaar."""
     if eenheid == "dag":

@@ -164,12 +164,16 @@ class Translator:
             return left + right
         if op == "-":
             return left - right
-        if op == "×":
-            return left * right
-        if op == "/":
-            if not z3.is_rational_value(right) or z3.simplify(right == 0):
+        if op in ("×", "/"):
+            if op == "/" and (not z3.is_rational_value(right) or z3.simplify(right == 0)):
                 raise Untranslatable("deling")
-            return left / right
+            product = left * right if op == "×" else left / right
+            left_type, right_type = self.context.types.get(e.left), self.context.types.get(e.right)
+            if isinstance(left_type, t.NumberType) and isinstance(right_type, t.NumberType):
+                scale = t.product_scale(left_type, right_type, op)
+                if scale != 1:  # periods that cancel: `per jaar × maanden` is times 1/12
+                    product = product * z3.RealVal(f"{scale.numerator}/{scale.denominator}")
+            return product
         return {"=": left == right, "≠": left != right, "<": left < right, "≤": left <= right,
                 ">": left > right, "≥": left >= right}[op]
 

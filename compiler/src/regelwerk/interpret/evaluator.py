@@ -326,7 +326,13 @@ class Interpreter:
         if isinstance(left, datetime.date) and op in ("+", "-"):
             unit = self.checked.type_of(expr.right).unit.factors[0][0]
             return runtime.plus_periode(left, unit, right if op == "+" else -right)
-        return apply(op, left, right, expr.span)
+        value = apply(op, left, right, expr.span)
+        if op in ("×", "/"):
+            scale = t.product_scale(self.checked.type_of(expr.left), self.checked.type_of(expr.right),
+                                    op)
+            if scale != 1:  # `bedrag per jaar × 3 maanden`: the periods cancel exactly
+                value = runtime.schaal(value, scale.numerator, scale.denominator)
+        return value
 
     def lookup(self, expr: ir.Call, members: dict[str, Any]) -> Value:
         target = self.checked.target(expr.callee)

@@ -2,12 +2,14 @@
 
 Every number carries a unit: a product of base units with exponents. `bedrag per maand` is
 euro·maand⁻¹, `uren per maand` is uur·maand⁻¹, so bedrag per uur × uren per maand = bedrag per maand.
-Units of time are not converted implicitly: a month is not a fixed number of hours.
+Units of time convert only where the ratio is fixed (maand/kwartaal/jaar, dag/week), and only when they
+cancel in a product or quotient (`per jaar × maanden`); a month is not a fixed number of hours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 import attrs
 
@@ -244,10 +246,33 @@ def join(a: Type, b: Type) -> Type | None:
     return a if a == b else None
 
 
+def cancel_periods(unit: Unit) -> tuple[Unit, Fraction]:
+    """Periods that cancel exactly: `per jaar × maanden` is a plain amount, times 1/12.
+
+    Within one family of exactly convertible periods (maand, kwartaal, jaar; dag, week) the
+    exponents are added in the family's base unit; if they sum to zero the periods go and the
+    factor between them stays. Otherwise the unit is kept as written (`euro·maand per jaar`)."""
+    exponents = unit.as_dict()
+    factor = Fraction(1)
+    for family in (MONTHS, DAYS):
+        present = {u: e for u, e in exponents.items() if u in family}
+        if len(present) < 2 or sum(present.values()) != 0:
+            continue
+        for period, exponent in present.items():
+            factor *= Fraction(family[period]) ** exponent
+            del exponents[period]
+    return Unit.of(exponents), factor
+
+
+def product_scale(a: NumberType, b: NumberType, op: str) -> Fraction:
+    """The exact factor `a × b` (or `a / b`) needs because periods cancel (see cancel_periods)."""
+    return cancel_periods(a.unit * b.unit if op == "×" else a.unit / b.unit)[1]
+
+
 def multiply(a: NumberType, b: NumberType) -> NumberType:
     flexible = (a.flexible and b.unit.dimensionless) or (b.flexible and a.unit.dimensionless)
     return NumberType(
-        a.unit * b.unit,
+        cancel_periods(a.unit * b.unit)[0],
         whole=a.whole and b.whole,
         percent=a.percent and b.percent,
         flexible=flexible,
@@ -255,4 +280,5 @@ def multiply(a: NumberType, b: NumberType) -> NumberType:
 
 
 def divide(a: NumberType, b: NumberType) -> NumberType:
-    return NumberType(a.unit / b.unit, flexible=a.flexible and b.unit.dimensionless)
+    return NumberType(cancel_periods(a.unit / b.unit)[0],
+                      flexible=a.flexible and b.unit.dimensionless)

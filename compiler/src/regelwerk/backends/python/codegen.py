@@ -190,7 +190,7 @@ class ModuleWriter:
         outputs = [Concat((printer.string(n), text(": "), text(self.output_soort(n))))
                    for n in self.output_names()]
         lines: Lines = [""]
-        for code, name in self.kinds.values.items():
+        for (code, _), name in self.kinds.values.items():
             lines.append(f"{name}: Final = {code}")
         for name, doc in self.kinds.constants.values():
             lines.append(render(doc, 0, f"{name}: Final = "))

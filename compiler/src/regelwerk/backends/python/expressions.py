@@ -154,9 +154,15 @@ class Compiler:
         left_type = self.plan.type_of(expr.left)
         if isinstance(left_type, t.DateType) and op in ("+", "-"):
             return self._date_plus(expr, members)
-        if op == "/":
-            return Py(printer.call("rt.deel", [self.compile(expr.left, members).doc,
-                                               self.compile(expr.right, members).doc]))
+        if op in ("×", "/"):
+            product = self._product(expr, members)
+            right_type = self.plan.type_of(expr.right)
+            assert isinstance(left_type, t.NumberType) and isinstance(right_type, t.NumberType)
+            scale = t.product_scale(left_type, right_type, op)
+            if scale == 1:
+                return product
+            return Py(printer.call("rt.schaal", [product.doc, text(str(scale.numerator)),
+                                                 text(str(scale.denominator))]))
         if op in ARITHMETIC:
             python, prec = ARITHMETIC[op]
             return chain(self.compile(expr.left, members), python,
@@ -166,6 +172,14 @@ class Compiler:
             python = "is" if op == "=" else "is not"  # the same for True and False, and clean (E712)
         return Py(Chain(self.wrap(expr.left, members, CMP + 1),
                         ((python, self.wrap(expr.right, members, CMP + 1)),)), CMP)
+
+    def _product(self, expr: ir.Binary, members: dict[str, str]) -> Py:
+        if expr.op == "/":
+            return Py(printer.call("rt.deel", [self.compile(expr.left, members).doc,
+                                               self.compile(expr.right, members).doc]))
+        python, prec = ARITHMETIC[expr.op]
+        return chain(self.compile(expr.left, members), python,
+                     self.wrap(expr.right, members, prec + 1), prec)
 
     def _date_plus(self, expr: ir.Binary, members: dict[str, str]) -> Py:
         right_type = self.plan.type_of(expr.right)

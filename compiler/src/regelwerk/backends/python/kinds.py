@@ -30,7 +30,9 @@ class Kinds:
         self.plan = plan
         self.namespace = names.Namespace()
         self.constants: dict[str, tuple[str, Doc]] = {}  # code -> (name, constructor)
-        self.values: dict[str, str] = {}  # code of a literal -> name of its module constant
+        # (code, readable stem) of a literal -> its module constant; the stem is part of the key,
+        # so that `3 dagen` does not read `_3_MAANDEN` because `3 maanden` came first
+        self.values: dict[tuple[str, str], str] = {}
 
     def soort(self, type_: t.Type) -> str:
         """The name of the module constant for `type_`, e.g. `_BEDRAG_PER_UUR`."""
@@ -51,10 +53,10 @@ class Kinds:
         return self._value(printer.decimal_literal(value), stem)
 
     def _value(self, code: str, stem: str) -> str:
-        if code not in self.values:
-            readable = re.sub(r"[^0-9A-Za-z]+", "_", stem).strip("_")
-            self.values[code] = self.namespace.claim(names.constant(readable))
-        return self.values[code]
+        readable = re.sub(r"[^0-9A-Za-z]+", "_", stem).strip("_")
+        if (code, readable) not in self.values:
+            self.values[code, readable] = self.namespace.claim(names.constant(readable))
+        return self.values[code, readable]
 
     def _constructor(self, type_: t.Type) -> Doc:
         args: list[Doc] = [printer.string(type_.describe())]
