@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Final, Literal, NotRequired, TypeAlias, TypedDict
 
 if TYPE_CHECKING or not __package__:  # beside this module, or in the same package
     import regelwerk_runtime as rt
@@ -51,7 +51,7 @@ class KindInvoer(TypedDict):
     huisvesting: Huisvesting
     specifieke_ondersteuningsbehoefte: rt.JaNeeInvoer
     rechtgevend_na_18_jaar: rt.JaNeeInvoer
-    maandbedrag_overgangsregeling: rt.GetalInvoer
+    maandbedrag_overgangsregeling: NotRequired[rt.GetalInvoer]
 
 
 class Invoer(TypedDict):
@@ -130,6 +130,7 @@ _KIND: Final = rt.Soort(
         ('rechtgevend_na_18_jaar', _JA_NEE),
         ('maandbedrag_overgangsregeling', _BEDRAG_PER_MAAND),
     ),
+    standaard={'maandbedrag_overgangsregeling': Decimal('0.00')},
 )
 _LIJST_VAN_KIND: Final = rt.Soort('lijst van kind', 'lijst', element=_KIND)
 _PERCENTAGE: Final = rt.Soort('percentage', 'procent')
@@ -185,6 +186,7 @@ INVOER_SCHEMA: Final[dict[str, object]] = {
                         'title': 'bedrag per maand',
                         'type': 'string',
                         'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
+                        'default': '0.00',
                     },
                 },
                 'required': [
@@ -192,7 +194,6 @@ INVOER_SCHEMA: Final[dict[str, object]] = {
                     'huisvesting',
                     'specifieke_ondersteuningsbehoefte',
                     'rechtgevend_na_18_jaar',
-                    'maandbedrag_overgangsregeling',
                 ],
                 'additionalProperties': False,
             },

@@ -31,7 +31,10 @@ def value_for(type_: t.Type) -> st.SearchStrategy[Any]:
     if isinstance(type_, t.ChoiceType):
         return st.sampled_from(type_.values)
     if isinstance(type_, t.RecordType):
-        return st.fixed_dictionaries({name: value_for(field) for name, field in type_.fields})
+        defaults = dict(type_.defaults)  # a field with a default may be left out
+        return st.fixed_dictionaries(
+            {name: value_for(field) for name, field in type_.fields if name not in defaults},
+            optional={name: value_for(field) for name, field in type_.fields if name in defaults})
     if isinstance(type_, t.ListType):
         return st.lists(value_for(type_.element), max_size=5)
     raise NotImplementedError(type_)
@@ -95,10 +98,12 @@ def _member_mistakes(data: dict[str, Any], name: str, record: t.RecordType
 
     first = data[name][0]
     options = [st.just((with_member({**first, UNKNOWN_KEY: 1}), f"{name}[0].{UNKNOWN_KEY}"))]
+    defaults = dict(record.defaults)
     for field, field_type in record.fields:
         path = f"{name}[0].{field}"
-        rest = {k: v for k, v in first.items() if k != field}
-        options.append(st.just((with_member(rest), path)))
+        if field not in defaults:  # leaving out a field with a default is no mistake
+            rest = {k: v for k, v in first.items() if k != field}
+            options.append(st.just((with_member(rest), path)))
         options.append(wrong_value_for(field_type).map(
             lambda bad, f=field, p=path: (with_member({**first, f: bad}), p)))
     return options

@@ -261,16 +261,18 @@ class Soort:
 
     beschrijving: the Dutch name used in messages (`bedrag per maand`, `keuze tijdvak`, a record's
     name); vorm: bedrag, procent, duur, getal, ja/nee, datum, keuze, gegevens or lijst;
-    eenheid: the period of an amount, the unit of a duration, the unit of another number.
+    eenheid: the period of an amount, the unit of a duration, the unit of another number;
+    standaard: for a record, the value of each field the input may leave out.
     Made once, when the module is imported, and never changed.
     """
 
     __slots__ = ("beschrijving", "vorm", "eenheid", "geheel", "waarden", "velden", "element",
-                 "snel")
+                 "standaard", "snel")
 
     def __init__(self, beschrijving: str, vorm: str, eenheid: str = "", geheel: bool = False,
                  waarden: tuple[str, ...] = (), velden: tuple[tuple[str, Soort], ...] = (),
-                 element: Soort | None = None) -> None:
+                 element: Soort | None = None, standaard: Mapping[str, object] | None = None
+                 ) -> None:
         self.beschrijving = beschrijving
         self.vorm = vorm
         self.eenheid = eenheid
@@ -278,6 +280,7 @@ class Soort:
         self.waarden = waarden
         self.velden = velden
         self.element = element
+        self.standaard = dict(standaard or {})
         self.snel = _quick_reader(self)
 
     def __repr__(self) -> str:
@@ -373,7 +376,10 @@ class Soort:
         out = {}
         for name, kind in self.velden:
             if name not in raw:
-                raise InvoerFout(f"{veld}.{name}", "ontbreekt")
+                if name not in self.standaard:
+                    raise InvoerFout(f"{veld}.{name}", "ontbreekt")
+                out[name] = self.standaard[name]
+                continue
             out[name] = kind.lees(f"{veld}.{name}", raw[name])
         return out
 

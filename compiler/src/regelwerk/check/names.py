@@ -43,6 +43,10 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
                     for cell in row.cells:
                         for expr in cell_expressions(cell):
                             diagnostics += _resolve_expr(expr, {}, context)
+        elif isinstance(definition, ir.RecordDef):
+            for field in definition.fields:
+                if field.default is not None:
+                    diagnostics += _resolve_expr(field.default, {}, context)
     for name in module.output_names:
         diagnostics += _resolve_expr(name, {}, context)
     diagnostics += _tests(module, context)

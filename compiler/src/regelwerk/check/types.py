@@ -68,10 +68,25 @@ def record_type(context: Context, module: str, definition: ir.RecordDef,
     if key in seen:
         return t.RecordType(definition.name, ())
     fields = []
+    defaults = []
     for field in definition.fields:
         field_type = declared_type(context, field.type, seen | {key})
         fields.append((field.name, field_type if field_type is not None else t.UNKNOWN))
-    return t.RecordType(definition.name, tuple(fields))
+        value = default_value(context, field.default)
+        if value is not None:
+            defaults.append((field.name, value))
+    return t.RecordType(definition.name, tuple(fields), tuple(defaults))
+
+
+def default_value(context: Context, expr: ir.Expr | None) -> object | None:
+    """The exact value of a field's default: a literal or a choice value; None for anything else."""
+    if isinstance(expr, ir.Literal) and expr.kind != "geen":
+        return expr.value
+    if isinstance(expr, ir.Name):
+        target = context.targets.get(expr)
+        if target is not None and target.kind == "keuzewaarde":
+            return target.name
+    return None
 
 
 class TypeChecker:
@@ -107,6 +122,9 @@ class TypeChecker:
             elif isinstance(definition, ir.InputDef):
                 self.enter("invoer", definition)
                 self.check_input(definition)
+            elif isinstance(definition, ir.RecordDef):
+                self.enter("gegevens", definition)
+                self.check_defaults(definition)
             self.where.clear()
         for name in module.output_names:
             target = self.context.targets.get(name)
@@ -117,6 +135,23 @@ class TypeChecker:
             self.where = [f"test \"{test.name}\""]
             self.check_test(test)
         return self.diagnostics
+
+    def check_defaults(self, record: ir.RecordDef) -> None:
+        for field in record.fields:
+            if field.default is None:
+                continue
+            if default_value(self.context, field.default) is None:
+                self.report("RW217", f"de standaardwaarde van {field.name} moet een vaste waarde "
+                            "zijn", field.default.span, "schrijf een getal, bedrag, percentage, "
+                            "datum, ja/nee of keuzewaarde; de invoer kan het gegeven dan weglaten")
+                continue
+            declared = self.declared(field.type)
+            if declared is None:  # `duur`: the default gives the unit, as for a parameter
+                continue
+            found = self.infer(field.default, {}, declared)
+            if not t.assignable(found, declared):
+                self.mismatch(f"de standaardwaarde van {field.name}", found, declared,
+                              field.default.span)
 
     def declared(self, type_expr: ir.TypeExpr) -> t.Type | None:
         return declared_type(self.context, type_expr)
@@ -372,7 +407,8 @@ class TypeChecker:
             found = self.infer(value, {}, field_type)
             if not t.assignable(found, field_type):
                 self.mismatch(f"'{name}.{field.name}'", found, field_type, value.span)
-        missing = [n for n, _ in record.fields if n not in given]
+        defaults = dict(record.defaults)
+        missing = [n for n, _ in record.fields if n not in given and n not in defaults]
         if missing and item:
             self.report("RW604", f"een {record.name} in '{name}' mist {', '.join(missing)}",
                         item[0].span, "geef elk gegeven van het lid een waarde")

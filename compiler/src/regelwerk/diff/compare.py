@@ -691,6 +691,11 @@ def _record(old: _Version, new: _Version, before: ir.RecordDef, after: ir.Record
         if old_type != new_type:
             yield Change("gegeven-type", f"Type van {field.name}: {old_type} → {new_type}",
                          old_type, new_type)
+        old_default, new_default = _formula(previous.default), _formula(field.default)
+        if old_default != new_default:
+            yield Change("gegeven-standaard", f"Standaardwaarde van {field.name}: "
+                         f"{old_default or 'geen (verplicht)'} → {new_default or 'geen (verplicht)'}",
+                         old_default, new_default)
         if previous.label != field.label or _ref(previous.reference) != _ref(field.reference):
             yield Change("gegeven-gewijzigd", f"Gegeven {field.name} anders omschreven",
                          _describe(previous.label, previous.reference),

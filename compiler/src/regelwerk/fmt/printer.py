@@ -411,10 +411,13 @@ class Printer:
         if _is(tree, "detail"):
             self.detail(tree)
             return
-        name, type_, annotation, *details = _children(tree)
+        name, type_, *rest = _children(tree)
         self.begin()
-        self.end([self.take(name), self.take(":"), " ", self.type(type_)], annotation)
-        self.details(details)
+        parts: list[Docs] = [self.take(name), self.take(":"), " ", self.type(type_)]
+        if not _is(rest[0], "annotation"):  # `= € 0,00`: the default
+            parts += [" ", self.take("="), " ", self.top(rest.pop(0))]
+        self.end(parts, rest[0])
+        self.details(rest[1:])
 
     # ------------------------------------------------------------------ tables
     def d_tabel(self, tree: Tree[Token]) -> None:

@@ -10,8 +10,9 @@ import attrs
 
 from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.explain import Uitleg
-from regelwerk.interpret.values import InvoerFout, Value, show
+from regelwerk.interpret.values import InvoerFout, Value, show, with_defaults
 from regelwerk.ir import nodes as ir
+from regelwerk.ir import types as t
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import CheckedModule
 
@@ -48,8 +49,8 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
     peildatum = test.peildatum or module.valid_from or datetime.date.today()
     constants = Interpreter(checked, peildatum)
     with decimal.localcontext(DECIMAL_CONTEXT):
-        inputs = {a.name: _value(constants, a.value) for a in test.given
-                  if not isinstance(a.value, ir.Unknown)}
+        inputs = {a.name: with_defaults(_value(constants, a.value), _input_type(checked, a.name))
+                  for a in test.given if not isinstance(a.value, ir.Unknown)}
         expected = {a.name: _value(constants, a.value) for a in test.expected
                     if not isinstance(a.value, ir.Unknown)}
     stopping = [a.name for a in test.expected if isinstance(a.value, ir.Unknown)]
@@ -79,6 +80,15 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
                                        result.uitleg[index]))
     return TestResult(module.name, test.name, test.span, tuple(mismatches),
                       provisional=tuple(sorted(provisional)))
+
+
+def _input_type(checked: CheckedModule, name: str) -> t.Type:
+    for module in (checked.module, *checked.used.values()):
+        definition = module.definition(name)
+        if isinstance(definition, ir.InputDef):
+            found: t.Type = checked.type_of(definition)
+            return found
+    return t.UNKNOWN
 
 
 def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue | ir.Unknown) -> Value:

@@ -81,11 +81,26 @@ def convert_record(field: str, raw: Mapping[str, Any], record: t.RecordType) -> 
             raise InvoerFout(f"{field}.{key}", f"{record.name} heeft geen gegeven '{key}'; "
                              f"bekend zijn: {', '.join(known)}")
     out = {}
+    defaults = dict(record.defaults)
     for name, field_type in record.fields:
         if name not in raw:
-            raise InvoerFout(f"{field}.{name}", "ontbreekt")
+            if name not in defaults:
+                raise InvoerFout(f"{field}.{name}", "ontbreekt")
+            out[name] = defaults[name]
+            continue
         out[name] = convert(f"{field}.{name}", raw[name], field_type)
     return out
+
+
+def with_defaults(value: Value, type_: t.Type) -> Value:
+    """A record (or list of records) from a test, with the fields it leaves out at their default."""
+    if isinstance(type_, t.ListType) and isinstance(value, tuple):
+        return tuple(with_defaults(item, type_.element) for item in value)
+    if isinstance(type_, t.RecordType) and isinstance(value, dict):
+        filled = {**dict(type_.defaults), **value}
+        return {name: with_defaults(filled[name], field) for name, field in type_.fields
+                if name in filled}
+    return value
 
 
 def _number(field: str, raw: Any, type_: t.NumberType) -> Decimal:

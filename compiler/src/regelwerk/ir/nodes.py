@@ -245,11 +245,14 @@ class ChoiceDef:
 
 @attrs.frozen(cache_hash=True)
 class FieldDef:
+    """A field of `gegevens`; `default` (`= € 0,00`) is the value when the input leaves it out."""
+
     name: str
     type: TypeExpr
     label: str | None
     reference: Reference | None
     span: Span
+    default: Expr | None = None
 
 
 @attrs.frozen(cache_hash=True)

@@ -148,6 +148,8 @@ class ChoiceType(Type):
 class RecordType(Type):
     name: str
     fields: tuple[tuple[str, Type], ...]
+    # The value of a field that the input may leave out (`= € 0,00` in the rules): an exact value.
+    defaults: tuple[tuple[str, object], ...] = ()
 
     def field(self, name: str) -> Type | None:
         return dict(self.fields).get(name)

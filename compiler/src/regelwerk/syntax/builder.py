@@ -322,8 +322,12 @@ class Builder:
         return ir.RecordDef(str(name), tuple(fields), note.label, note.reference, self.tspan(name))
 
     def field(self, meta: Meta, children: list[Any]) -> ir.FieldDef:
-        name, type_, note = children[0], children[1], self.annotations(children[2:])
-        return ir.FieldDef(str(name), type_, note.label, note.reference, self.tspan(name))
+        name, type_ = children[0], children[1]
+        rest = children[2:]
+        default = rest.pop(0) if rest and not isinstance(rest[0], (_Annotation, list)) \
+            and rest[0] is not None else None
+        note = self.annotations(rest)
+        return ir.FieldDef(str(name), type_, note.label, note.reference, self.tspan(name), default)
 
     def field_line(self, meta: Meta, children: list[Any]) -> Any:
         return children[0]

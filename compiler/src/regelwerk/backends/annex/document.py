@@ -20,6 +20,7 @@ from regelwerk.backends.annex.formula import cell as cell_formula
 from regelwerk.backends.annex.formula import formula
 from regelwerk.backends.annex.prose import Printer
 from regelwerk.backends.annex.rich import Rich, choice, code, join, ref, rich, term, value
+from regelwerk.check.types import declared_type
 from regelwerk.check.walk import alternatives
 from regelwerk.interpret.values import show
 from regelwerk.ir import nodes as ir
@@ -617,14 +618,25 @@ class Builder:
                      ("Waarde", "Naam in de regels", "Omschrijving", "Verwijzing"), rows)
 
     def record(self, definition: ir.RecordDef) -> Table:
+        defaults = any(field.default is not None for field in definition.fields)
         rows = tuple(
-            TableRow(field.name, (term(dutch.humanize(field.name)), rich(self.type_text(field.type)),
-                                  rich(field.label.replace("\n", " ")) if field.label else rich(""),
-                                  ref(field.reference.text) if field.reference else rich("")))
+            TableRow(field.name, (
+                term(dutch.humanize(field.name)), rich(self.type_text(field.type)),
+                *((self.default_text(field),) if defaults else ()),
+                rich(field.label.replace("\n", " ")) if field.label else rich(""),
+                ref(field.reference.text) if field.reference else rich("")))
             for field in definition.fields
         )
+        columns = ("Gegeven", "Type", *(("Als het ontbreekt",) if defaults else ()),
+                   "Omschrijving", "Verwijzing")
         return Table("velden", rich("Gegevens van ", term(dutch.humanize(definition.name))),
-                     ("Gegeven", "Type", "Omschrijving", "Verwijzing"), rows)
+                     columns, rows)
+
+    def default_text(self, field: ir.FieldDef) -> Rich:
+        """What a field is when the input leaves it out; empty when it must be given."""
+        if field.default is None:
+            return rich("")
+        return self.value_text(field.default, declared_type(self.checked.context(), field.type))
 
     def outputs(self) -> Article:
         number = self.numbers["uitvoer"]

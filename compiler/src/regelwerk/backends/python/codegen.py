@@ -57,6 +57,7 @@ IMPORTS = (
     ("TYPE_CHECKING", "from typing import TYPE_CHECKING"),
     ("Final", "from typing import Final"),
     ("Literal", "from typing import Literal"),
+    ("NotRequired", "from typing import NotRequired"),
     ("TypeAlias", "from typing import TypeAlias"),
     ("TypedDict", "from typing import TypedDict"),
 )
@@ -153,9 +154,12 @@ class ModuleWriter:
             label = f"Gegevens {record.name}: exacte waarden."
             lines += self.typed_dict(name, label, [(n, self.kinds.annotation(f)) for n, f in
                                                    record.fields])
+            defaults = dict(record.defaults)  # a field with a default may be left out
             lines += self.typed_dict(self.plan.record_inputs[record],
                                      f"Gegevens {record.name} zoals een dienst ze aanlevert.",
-                                     [(n, self.kinds.input_annotation(f)) for n, f in record.fields])
+                                     [(n, f"NotRequired[{self.kinds.input_annotation(f)}]"
+                                       if n in defaults else self.kinds.input_annotation(f))
+                                      for n, f in record.fields])
         inputs = [(d.name, self.plan.type_of(d)) for d in self.plan.inputs]
         lines += self.typed_dict("Invoer", f"De invoer van {self.module.name}, zoals een dienst "
                                  "die aanlevert (bedragen als tekst, bijv. \"1450.50\").",

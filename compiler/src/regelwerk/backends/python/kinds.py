@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from regelwerk.backends.python import names, printer
 from regelwerk.backends.python.model import Plan
 from regelwerk.backends.python.printer import Doc
+from regelwerk.interpret.values import to_json
 from regelwerk.ir import types as t
 
 NUMBER_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -78,6 +80,11 @@ class Kinds:
             fields = [printer.tuple_of([printer.string(n), printer.text(self.soort(f))])
                       for n, f in type_.fields]
             args += [printer.string("gegevens"), _keyword("velden", printer.tuple_of(fields))]
+            if type_.defaults:
+                defaults = [printer.Concat((printer.string(n), printer.text(": "),
+                                            printer.text(_python_value(v))))
+                            for n, v in type_.defaults]
+                args.append(_keyword("standaard", printer.Group("{", tuple(defaults), "}")))
         elif isinstance(type_, t.ListType):
             args += [printer.string("lijst"), _keyword("element", printer.text(
                 self.soort(type_.element)))]
@@ -145,7 +152,10 @@ def input_schema(type_: t.Type, label: str | None = None) -> dict[str, Any]:
             pattern = PERCENT_PATTERN if number_form(type_)[0] == "procent" else NUMBER_PATTERN
             schema = {"type": "string", "pattern": pattern}
     elif isinstance(type_, t.RecordType):
-        schema = _object({n: input_schema(f) for n, f in type_.fields})
+        defaults = dict(type_.defaults)
+        schema = _object({n: {**input_schema(f), "default": to_json(defaults[n], f)}
+                          if n in defaults else input_schema(f) for n, f in type_.fields},
+                         optional=defaults)
     elif isinstance(type_, t.ListType):
         schema = {"type": "array", "items": input_schema(type_.element)}
     else:
@@ -182,9 +192,24 @@ def _plain_schema(type_: t.Type) -> dict[str, Any]:
     return {}
 
 
-def _object(properties: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties),
+def _object(properties: dict[str, dict[str, Any]], optional: Iterable[str] = ()
+            ) -> dict[str, Any]:
+    left_out = set(optional)
+    return {"type": "object", "properties": properties,
+            "required": [name for name in properties if name not in left_out],
             "additionalProperties": False}
+
+
+def _python_value(value: object) -> str:
+    """A field's default as Python source: Decimal('0.00'), True, datetime.date(...), 'volledig'."""
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return printer.decimal_literal(value)
+    if isinstance(value, datetime.date):
+        return printer.date_literal(value)
+    assert isinstance(value, str)
+    return printer.literal(value)
 
 
 def _described(schema: dict[str, Any], type_: t.Type, label: str | None) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from regelwerk.pipeline import CheckedModule
 
 # Module-level names the generated code uses itself; a DSL name equal to one of them is changed.
 RESERVED = frozenset({
-    "annotations", "datetime", "Decimal", "Final", "Literal", "Mapping", "Sequence", "TypeAlias",
+    "annotations", "datetime", "Decimal", "Final", "Literal", "Mapping", "NotRequired", "Sequence", "TypeAlias",
     "TypedDict", "TYPE_CHECKING", "rt", "regelwerk_runtime",
     "bereken", "bereken_deel", "bereken_json", "Callable", "Invoer", "Uitvoer", "INVOER_SCHEMA",
     "UITVOER_SCHEMA", "REGELING",
