@@ -632,7 +632,9 @@ def definitions(draw: st.DrawFn, unit: str) -> list[str]:
 
     def assignments() -> str:
         values = st.one_of(expressions(), st.just("onbekend"))
-        items = [f"{n} ={gap(draw)}{draw(values)}" for n in
+        rounded = st.sampled_from(["", "", " afgerond op de euro", " naar beneden afgerond op hele euro's",
+                                   "  afgerond  op 2 decimalen naar boven"])
+        items = [f"{n}{draw(rounded)} ={gap(draw)}{draw(values)}" for n in
                  draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3))]
         return ("," + breaks(draw)).join(items)
 

@@ -333,6 +333,10 @@ class TypeChecker:
             self.report("RW602", f"test \"{test.name}\" verwacht niets", test.span,
                         "schrijf 'verwacht naam = waarde'")
         for assignment in test.given:
+            if assignment.rounding is not None:
+                self.report("RW207", f"'{assignment.name}' wordt gegeven, niet berekend: er valt "
+                            "niets af te ronden", assignment.span, "afronden kan alleen bij wat "
+                            "een test verwacht: 'verwacht x afgerond op hele euro's = € 131,00'")
             if isinstance(assignment.value, ir.Unknown):
                 self.unknown_given(assignment.name, assignment.value)
                 continue
@@ -350,7 +354,13 @@ class TypeChecker:
                             "test kan die niet als geheel verwachten", assignment.span,
                             "verwacht een regel die over de lijst optelt of telt")
                 continue
-            self.check_test_value(test, assignment, self.definition_type(definition))
+            expected = self.definition_type(definition)
+            if assignment.rounding is not None and not isinstance(
+                    expected, (t.NumberType, t.UnknownType)):
+                self.report("RW207", f"'{assignment.name}' is {expected.describe()} en kan niet "
+                            "worden afgerond", assignment.span,
+                            "afronden kan alleen bij getallen, bedragen en percentages")
+            self.check_test_value(test, assignment, expected)
 
     def unknown_given(self, name: str, value: ir.Unknown) -> None:
         self.report("RW217", f"'{name}' kan niet 'onbekend' gegeven worden", value.span,

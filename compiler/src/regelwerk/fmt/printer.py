@@ -613,8 +613,10 @@ class Printer:
                 (name,) = _children(assignment)
                 items.append([self.take(name), " ", self.take("="), " ", self.take("onbekend")])
                 continue
-            name, value = _children(assignment)
-            items.append([self.take(name), " ", self.take("="), " ", self.expr(value)])
+            name, *rounding, value = _children(assignment)
+            parts: list[Docs] = [self.take(name)]  # tokens are taken in the order of the source
+            parts += [[" ", self.rounding_words(r)] for r in rounding]
+            items.append([parts, " ", self.take("="), " ", self.expr(value)])
         return Fill(items, separators)
 
     # ------------------------------------------------------------------ types
@@ -795,6 +797,10 @@ class Printer:
         indent = self._indent()
         operand, rounding = _children(tree)
         first = self.expr(operand)
+        return Group([first, Nest(indent, [LINE, self.rounding_words(rounding)])])
+
+    def rounding_words(self, rounding: Tree[Token]) -> Docs:
+        """`naar beneden afgerond op hele euro's`."""
         words: list[Docs] = []
         for part in _children(rounding):
             if words:
@@ -802,7 +808,7 @@ class Printer:
             if part.data == "round_target":
                 words += [self.words("afgerond", "op"), " "]
             words.append(self.tokens_of(part))
-        return Group([first, Nest(indent, [LINE, words])])
+        return words
 
     def e_name(self, tree: Tree[Token]) -> Docs:
         return self.dotted(_children(tree)[0])

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from regelwerk import runtime
 from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, show, with_defaults
@@ -51,8 +52,10 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
     with decimal.localcontext(DECIMAL_CONTEXT):
         inputs = {a.name: with_defaults(_value(constants, a.value), _input_type(checked, a.name))
                   for a in test.given if not isinstance(a.value, ir.Unknown)}
-        expected = {a.name: _value(constants, a.value) for a in test.expected
-                    if not isinstance(a.value, ir.Unknown)}
+        # a name may be expected twice: exactly, and as published (`afgerond op hele euro's`)
+        expected = [(a, _value(constants, a.value)) for a in test.expected
+                    if not isinstance(a.value, ir.Unknown)]
+    names = list(dict.fromkeys(a.name for a, _ in expected))
     stopping = [a.name for a in test.expected if isinstance(a.value, ir.Unknown)]
     mismatches: list[Mismatch] = []
     provisional: set[str] = set()
@@ -66,18 +69,27 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
             mismatches.append(Mismatch(name, "onbekend (de berekening stopt)",
                                        show(alone.uitvoer[name], alone.types[name]),
                                        alone.uitleg[0]))
-        result = evaluate(checked, inputs, peildatum, outputs=list(expected), raw=False)
+        result = evaluate(checked, inputs, peildatum, outputs=names, raw=False)
     except (RekenFout, InvoerFout) as exc:
         span = exc.span if isinstance(exc, RekenFout) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
         return TestResult(module.name, test.name, test.span, error=message, error_span=span)
     provisional.update(result.voorlopig)
-    for index, (name, want) in enumerate(expected.items()):
+    for assignment, want in expected:
+        name = assignment.name
         got = result.uitvoer[name]
+        type_ = result.types[name]
+        shown = show(got, type_)
+        if assignment.rounding is not None:  # a published figure next to the exact outcome
+            mode, step, target = assignment.rounding
+            exact = got
+            percent = isinstance(type_, t.NumberType) and type_.percent
+            got = runtime.afronden(got, step.scaleb(-2) if percent else step, mode)
+            words = "" if mode == "rekenkundig" else f"{mode} "
+            shown = f"{show(got, type_)} ({show(exact, type_)} {words}afgerond op {target})"
         if got != want:
-            type_ = result.types[name]
-            mismatches.append(Mismatch(name, show(want, type_), show(got, type_),
-                                       result.uitleg[index]))
+            mismatches.append(Mismatch(name, show(want, type_), shown,
+                                       result.uitleg[names.index(name)]))
     return TestResult(module.name, test.name, test.span, tuple(mismatches),
                       provisional=tuple(sorted(provisional)))
 

@@ -383,6 +383,8 @@ class Assignment:
     name: str
     value: Expr | ListValue | Unknown
     span: Span
+    # `verwacht x naar beneden afgerond op hele euro's = € 131,00`: (mode, step, target as written)
+    rounding: tuple[str, Decimal, str] | None = None
 
 
 @attrs.frozen(cache_hash=True)

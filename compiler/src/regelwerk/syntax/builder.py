@@ -491,7 +491,8 @@ class Builder:
         return list(children)
 
     def assignment(self, meta: Meta, children: list[Any]) -> ir.Assignment:
-        return ir.Assignment(str(children[0]), children[1], self.span(meta))
+        rounding = children[1] if len(children) == 3 else None
+        return ir.Assignment(str(children[0]), children[-1], self.span(meta), rounding)
 
     def unknown_assignment(self, meta: Meta, children: list[Any]) -> ir.Assignment:
         return ir.Assignment(str(children[0]), ir.Unknown("", self.span(meta)), self.span(meta))
