@@ -544,7 +544,7 @@ def rechtsmaand(r: _Rekening) -> datetime.date:
 
     De eerste dag van de maand waarvoor het Groeipakket berekend wordt: de maand van de peildatum.
     """
-    return rt.kalender('eerste', 'maand', r.peildatum)
+    return r.peildatum.replace(day=1)
 
 
 @rt.regel_per('leeftijd', _JAREN, 'Groeipakketdecreet art. 13')
@@ -570,7 +570,7 @@ def rechtgevend(r: _Rekening, kind: Kind) -> bool:
     en met de maand van de 21e; onder voorwaarden tot 25 jaar.
     """
     return (
-        rt.kalender('eerste', 'maand', kind['geboortedatum']) <= rechtsmaand(r)
+        kind['geboortedatum'].replace(day=1) <= rechtsmaand(r)
         and (
             rechtsmaand(r) <= rt.plus_periode(kind['geboortedatum'], 'jaar', leeftijd_onvoorwaardelijk(r))
             or kind['specifieke_ondersteuningsbehoefte']
@@ -643,7 +643,7 @@ def geboren_in_de_rechtsmaand(r: _Rekening, kind: Kind) -> bool:
     """Regel per kind geboren_in_de_rechtsmaand: ja/nee [Groeipakketdecreet, startbedrag (memorie van
     toelichting)].
     """
-    return rt.kalender('eerste', 'maand', kind['geboortedatum']) == rechtsmaand(r)
+    return kind['geboortedatum'].replace(day=1) == rechtsmaand(r)
 
 
 @rt.regel_per('schoolbonus_kind', _BEDRAG_PER_JAAR, 'groeipakket.be, schoolbonus')

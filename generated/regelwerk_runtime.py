@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from decimal import Decimal, InvalidOperation
-from typing import Any, Generic, Literal, NoReturn, TypeAlias, TypeVar
+from typing import Any, Generic, Literal, NoReturn, Protocol, TypeAlias, TypeVar, cast
 
 # Exact arithmetic: 34 significant digits (IEEE decimal128) for what cannot be exact, such as 1/3;
 # a division by zero or an invalid operation is an error, never a silent NaN or infinity.
@@ -856,56 +856,56 @@ def invoer(naam: str, soort: Soort, verwijzing: str | None, label: str | None
     return wrap
 
 
-class Parameter(Generic[R, T]):
-    """A parameter: `p(r)` is the value in force at the peildatum, `p.op(r, dag)` on another date.
+R_in = TypeVar("R_in", bound="Rekening[Any]", contravariant=True)
+T_out = TypeVar("T_out", covariant=True)
 
-    `select(r, dag)` picks the value in force on `dag`, with its validity date."""
 
-    def __init__(self, naam: str, soort: Soort,
-                 select: Callable[[R, datetime.date], Geldig[T]]) -> None:
-        self.naam = naam
-        self.soort = soort
-        self.select = select
-        self.__doc__ = select.__doc__
-        self.__name__ = select.__name__
-        self.__wrapped__ = select
+class Parameter(Protocol[R_in, T_out]):
+    """A parameter: `p(r)` is the value in force at the peildatum, `p.op(r, dag)` on another date."""
 
-    def __call__(self, r: R) -> T:
-        if r._trace is None:
-            known: T | None = r._memo.get(self.select)
-            if known is not None:
-                return known
-            chosen = self.select(r, r.peildatum)
-            r._memo[self.select] = chosen.waarde
-        else:
-            with _Apart(r._trace):  # what the value reads is not part of the explanation
-                chosen = self.select(r, r.peildatum)
-            r.record(Uitleg("parameter", self.naam, self.soort.toon(chosen.waarde),
-                            chosen.verwijzing, chosen.toelichting()))
-        if chosen.voorlopig is not None:
-            r.voorlopig.add(self.naam)
-        return chosen.waarde
+    def __call__(self, r: R_in) -> T_out: ...
 
-    def op(self, r: R, dag: datetime.date) -> T:
-        """The value in force on `dag` (`uursubsidie op prestatie.maand`)."""
-        if r._trace is None:
-            chosen = self.select(r, dag)
-        else:
-            with _Apart(r._trace):
-                chosen = self.select(r, dag)
-            r.record(Uitleg("parameter", self.naam, self.soort.toon(chosen.waarde),
-                            chosen.verwijzing, chosen.toelichting(dag)))
-        if chosen.voorlopig is not None:
-            r.voorlopig.add(self.naam)
-        return chosen.waarde
+    def op(self, r: R_in, dag: datetime.date) -> T_out: ...
 
 
 def parameter(naam: str, soort: Soort
               ) -> Callable[[Callable[[R, datetime.date], Geldig[T]]], Parameter[R, T]]:
-    """A parameter function: `select(r, dag)` becomes a `Parameter`."""
+    """A parameter function: `select(r, dag)` picks the value in force on `dag`, with its
+    validity date. A plain function stays the fast path: a parameter is read very often."""
 
     def wrap(select: Callable[[R, datetime.date], Geldig[T]]) -> Parameter[R, T]:
-        return Parameter(naam, soort, select)
+        @functools.wraps(select)
+        def value(r: R) -> T:
+            if r._trace is None:
+                known: T | None = r._memo.get(select)
+                if known is not None:
+                    return known
+                chosen = select(r, r.peildatum)
+                r._memo[select] = chosen.waarde
+            else:
+                with _Apart(r._trace):  # what the value reads is not part of the explanation
+                    chosen = select(r, r.peildatum)
+                r.record(Uitleg("parameter", naam, soort.toon(chosen.waarde), chosen.verwijzing,
+                                chosen.toelichting()))
+            if chosen.voorlopig is not None:
+                r.voorlopig.add(naam)
+            return chosen.waarde
+
+        def op(r: R, dag: datetime.date) -> T:
+            """The value in force on `dag` (`uursubsidie op prestatie.maand`)."""
+            if r._trace is None:
+                chosen = select(r, dag)
+            else:
+                with _Apart(r._trace):
+                    chosen = select(r, dag)
+                r.record(Uitleg("parameter", naam, soort.toon(chosen.waarde), chosen.verwijzing,
+                                chosen.toelichting(dag)))
+            if chosen.voorlopig is not None:
+                r.voorlopig.add(naam)
+            return chosen.waarde
+
+        value.op = op  # type: ignore[attr-defined]
+        return cast(Parameter[R, T], value)
 
     return wrap
 

@@ -125,6 +125,8 @@ class Compiler:
         return Py(printer.call(f"{function}.op", [text("r"), self.compile(expr.date, members).doc]))
 
     def _periodedge(self, expr: ir.PeriodEdge, members: dict[str, str]) -> Py:
+        if expr.edge == "eerste" and expr.period == "maand":  # the common case, read very often
+            return Py(Concat((self.wrap(expr.operand, members, ATOM), text(".replace(day=1)"))))
         return Py(printer.call("rt.kalender", [printer.string(expr.edge),
                                                printer.string(expr.period),
                                                self.compile(expr.operand, members).doc]))
