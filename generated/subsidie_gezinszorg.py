@@ -39,16 +39,16 @@ Tijdvak: TypeAlias = Literal['weekdag_overdag', 'weekdag_avond_of_nacht', 'zater
 
 class Maandprestatie(TypedDict):
     """Gegevens maandprestatie: exacte waarden."""
-    prestatiemaand: datetime.date
     tijdvak: str
     uren: Decimal
+    prestatiemaand: datetime.date
 
 
 class MaandprestatieInvoer(TypedDict):
     """Gegevens maandprestatie zoals een dienst ze aanlevert."""
-    prestatiemaand: rt.DatumInvoer
     tijdvak: Tijdvak
     uren: rt.GetalInvoer
+    prestatiemaand: rt.DatumInvoer
 
 
 class Bijscholing(TypedDict):
@@ -163,17 +163,17 @@ _6_MAANDEN: Final = Decimal('6')
 _9_MAANDEN: Final = Decimal('9')
 _1_JAAR: Final = Decimal('1')
 _NUL: Final = Decimal('0')
-_DATUM: Final = rt.Soort('datum', 'datum')
 _KEUZE_TIJDVAK: Final = rt.Soort(
     'keuze tijdvak',
     'keuze',
     waarden=('weekdag_overdag', 'weekdag_avond_of_nacht', 'zaterdag', 'zon_of_feestdag'),
 )
 _UREN: Final = rt.Soort('uren', 'duur', 'uur')
+_DATUM: Final = rt.Soort('datum', 'datum')
 _MAANDPRESTATIE: Final = rt.Soort(
     'maandprestatie',
     'gegevens',
-    velden=(('prestatiemaand', _DATUM), ('tijdvak', _KEUZE_TIJDVAK), ('uren', _UREN)),
+    velden=(('tijdvak', _KEUZE_TIJDVAK), ('uren', _UREN), ('prestatiemaand', _DATUM)),
 )
 _LIJST_VAN_MAANDPRESTATIE: Final = rt.Soort('lijst van maandprestatie', 'lijst', element=_MAANDPRESTATIE)
 _BIJSCHOLING: Final = rt.Soort('bijscholing', 'gegevens', velden=(('prestatiemaand', _DATUM), ('uren', _UREN)))
@@ -224,20 +224,20 @@ INVOER_SCHEMA: Final[dict[str, object]] = {
                 'title': 'maandprestatie',
                 'type': 'object',
                 'properties': {
-                    'prestatiemaand': {
-                        'title': 'datum',
-                        'type': 'string',
-                        'format': 'date',
-                        'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
-                    },
                     'tijdvak': {
                         'title': 'keuze tijdvak',
                         'type': 'string',
                         'enum': ['weekdag_overdag', 'weekdag_avond_of_nacht', 'zaterdag', 'zon_of_feestdag'],
                     },
                     'uren': {'title': 'uren', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+                    'prestatiemaand': {
+                        'title': 'datum',
+                        'type': 'string',
+                        'format': 'date',
+                        'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+                    },
                 },
-                'required': ['prestatiemaand', 'tijdvak', 'uren'],
+                'required': ['tijdvak', 'uren', 'prestatiemaand'],
                 'additionalProperties': False,
             },
         },

@@ -17,6 +17,7 @@ import attrs
 from regelwerk.check.conditions import check_conditions
 from regelwerk.check.context import Context, Target
 from regelwerk.check.exceptions import check_exceptions
+from regelwerk.check.extend import expand_records
 from regelwerk.check.names import check_names
 from regelwerk.check.provisional import check_provisional
 from regelwerk.check.references import check_references
@@ -257,6 +258,11 @@ class _Loader:
         self.program.modules[display] = module
         used = self.load_uses(module, file, chain + (module.name,))
         self.program.used[display] = used
+        if has_errors(problems):
+            return module
+        module, problems = expand_records(module, used)
+        self.program.modules[display] = module
+        self.program.diagnostics[display].extend(problems)
         if has_errors(problems):
             return module
         context = Context(module, used, self.strict, self.program.targets, self.program.types)

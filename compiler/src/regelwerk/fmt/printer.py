@@ -402,10 +402,13 @@ class Printer:
         self.details(details)
 
     def d_gegevens(self, tree: Tree[Token]) -> None:
-        name, annotation, *fields = _children(tree)
+        name, *rest = _children(tree)
         self.begin()
-        self.end([self.take("gegevens"), " ", self.take(name)], annotation)
-        self.block(fields, self.field_line)
+        parts: list[Docs] = [self.take("gegevens"), " ", self.take(name)]
+        if _is(rest[0], "dotted_name"):  # `zoals periodes.prestatie`
+            parts += [" ", self.take("zoals"), " ", self.dotted(rest.pop(0))]
+        self.end(parts, rest[0])
+        self.block(rest[1:], self.field_line)
 
     def field_line(self, tree: Tree[Token]) -> None:
         if _is(tree, "detail"):

@@ -257,11 +257,16 @@ class FieldDef:
 
 @attrs.frozen(cache_hash=True)
 class RecordDef:
+    """`gegevens`; with `zoals base` (`base` set) it has the fields of the base first, then its own.
+    The pipeline expands the base before the checks (see check/extend.py)."""
+
     name: str
     fields: tuple[FieldDef, ...]
     label: str | None
     reference: Reference | None
     span: Span
+    base: Name | None = None
+    inherited: int = 0  # after expansion: how many of `fields` come from the base
 
 
 @attrs.frozen(cache_hash=True)

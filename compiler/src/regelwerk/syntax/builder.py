@@ -317,9 +317,11 @@ class Builder:
 
     def gegevens(self, meta: Meta, children: list[Any]) -> ir.RecordDef:
         name = children[0]
+        base = next((c for c in children[1:] if isinstance(c, ir.Name)), None)
         fields = [c for c in children[1:] if isinstance(c, ir.FieldDef)]
         note = self.annotations(children[1:])
-        return ir.RecordDef(str(name), tuple(fields), note.label, note.reference, self.tspan(name))
+        return ir.RecordDef(str(name), tuple(fields), note.label, note.reference, self.tspan(name),
+                            base)
 
     def field(self, meta: Meta, children: list[Any]) -> ir.FieldDef:
         name, type_ = children[0], children[1]

@@ -284,6 +284,13 @@ class Builder:
         elif isinstance(definition, ir.ChoiceDef):
             blocks.append(self.choice(definition))
         elif isinstance(definition, ir.RecordDef):
+            if definition.base is not None:
+                added = [term(dutch.humanize(f.name))
+                         for f in definition.fields[definition.inherited:]]
+                blocks.append(Paragraph("zoals", rich(
+                    "Dezelfde gegevens als ", term(dutch.humanize(definition.base.parts[-1])),
+                    f" ({definition.base.text})",
+                    *((", aangevuld met ", join(added, ", ", " en ")) if added else ()), ".")))
             blocks.append(self.record(definition))
         for text in _references_of(definition):
             self.note_reference(text, heading, anchor)
