@@ -105,6 +105,7 @@ _NUL: Final = Decimal('0')
 _EUR_0_00: Final = Decimal('0.00')
 _AANTAL_2: Final = Decimal('2')
 _STAP_1: Final = Decimal('1')
+_AANTAL_1: Final = Decimal('1')
 _KEUZE_ROL: Final = rt.Soort('keuze rol', 'keuze', waarden=('aanvrager', 'toeslagpartner'))
 _JA_NEE: Final = rt.Soort('ja/nee', 'ja/nee')
 _BEDRAG_PER_JAAR: Final = rt.Soort('bedrag per jaar', 'bedrag', 'jaar')
@@ -242,6 +243,7 @@ def bereken(invoer: Mapping[str, object], peildatum: datetime.date | str) -> rt.
     dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
     with rt.exact():
         r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        _eisen(r)
         return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)
 
 
@@ -258,6 +260,7 @@ def bereken_deel(
     dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
     with rt.exact():
         r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        _eisen(r)
         return r.resultaat(regels(r), _UITVOER, regels)
 
 
@@ -664,3 +667,11 @@ def zorgtoeslag_per_maand(r: _Rekening) -> Decimal:
     betaald.
     """
     return rt.omrekenen(zorgtoeslag_per_jaar(r), 'jaar', 'maand')
+
+
+def _eisen(r: _Rekening) -> None:
+    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout als er een niet klopt."""
+    if not Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'aanvrager'])) == _AANTAL_1:
+        raise rt.InvoerFout('huishouden', 'voldoet niet aan de eis: precies één aanvrager')
+    if not Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'toeslagpartner'])) <= _AANTAL_1:
+        raise rt.InvoerFout('huishouden', 'voldoet niet aan de eis: hoogstens één toeslagpartner')

@@ -114,7 +114,8 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
             click.echo(f"MISLUKT {checked.module.name}: {outcome.name}  ({where}){caveat}")
             if outcome.error is not None:
                 location = f" ({outcome.error_span})" if outcome.error_span else ""
-                click.echo(f"    fout bij het rekenen: {outcome.error}{location}")
+                what = "fout in de invoer" if outcome.error_in_input else "fout bij het rekenen"
+                click.echo(f"    {what}: {outcome.error}{location}")
             for mismatch in outcome.mismatches:
                 click.echo(f"    {mismatch.name}: verwacht {mismatch.expected}, berekend "
                            f"{mismatch.actual}")

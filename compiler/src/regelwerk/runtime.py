@@ -100,6 +100,11 @@ def onbekend_melding(soort: str, naam: str, vanaf: datetime.date | None, reden: 
     return f"de berekening stopt: {soort} {naam} is onbekend{wanneer} ({reden})"
 
 
+def eis_melding(eis: str) -> str:
+    """An input that does not meet an `eis` of the rules."""
+    return f"voldoet niet aan de eis: {eis}"
+
+
 def geen_waarde_melding(naam: str, dag: datetime.date) -> str:
     return f"parameter {naam} heeft geen waarde op {dag.isoformat()}"
 

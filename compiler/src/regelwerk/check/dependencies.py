@@ -26,6 +26,8 @@ def expressions(definition: ir.Definition) -> Iterator[ir.Expr]:
         yield from rule_expressions(definition)
     elif isinstance(definition, ir.ParameterDef):
         yield from (value.value for value in definition.values if value.value is not None)
+    elif isinstance(definition, ir.InputDef):
+        yield from (requirement.condition for requirement in definition.requirements)
     elif isinstance(definition, ir.TableDef):
         for version in definition.versions:
             for row in version.rows:
@@ -43,9 +45,12 @@ def cell_expressions(cell: ir.Cell) -> Iterator[ir.Expr]:
 
 
 def edges(module: ir.Module, context: Context) -> list[Edge]:
-    """Every read of a rule, parameter, table or input by a definition of `module`."""
+    """Every read of a rule, parameter, table or input by a definition of `module`. What an `eis`
+    of an input reads is no dependency: it is checked on the given input, before any calculation."""
     out = []
     for definition in module.definitions:
+        if isinstance(definition, ir.InputDef):
+            continue
         source = (module.name, definition.name)
         for expr in expressions(definition):
             for name in names_in(expr):

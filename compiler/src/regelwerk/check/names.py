@@ -47,6 +47,9 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
             for field in definition.fields:
                 if field.default is not None:
                     diagnostics += _resolve_expr(field.default, {}, context)
+        elif isinstance(definition, ir.InputDef):
+            for requirement in definition.requirements:
+                diagnostics += _resolve_expr(requirement.condition, {}, context)
     for name in module.output_names:
         diagnostics += _resolve_expr(name, {}, context)
     diagnostics += _tests(module, context)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from regelwerk.check import scope
 from regelwerk.check.context import Context, Target
-from regelwerk.check.walk import alternatives
+from regelwerk.check.walk import alternatives, names_in
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
@@ -163,6 +163,15 @@ class TypeChecker:
                         definition.type.span, "schrijf 'jaren', 'maanden' of 'dagen'")
             declared = t.UNKNOWN
         self.context.types[definition] = declared
+        for requirement in definition.requirements:
+            self.expect_boolean(requirement.condition, {}, "een eis")
+            for name in names_in(requirement.condition):
+                target = self.context.targets.get(name)
+                if target is not None and target.kind not in (
+                        "invoer", "parameter", "keuzewaarde", "element"):
+                    self.report("RW219", f"een eis aan de invoer kan {target.kind} {target.name} "
+                                "niet lezen", name.span, "een eis leest alleen invoer, parameters "
+                                "en keuzewaarden: ze wordt getoetst voordat er iets berekend wordt")
 
     def definition_type(self, definition: ir.Definition) -> t.Type:
         known = self.context.types.get(definition)

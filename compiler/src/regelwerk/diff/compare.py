@@ -361,6 +361,28 @@ def _compare_definition(old: _Version, new: _Version, module: str | None,
         yield from _choice(before, after)
     elif isinstance(before, ir.RecordDef) and isinstance(after, ir.RecordDef):
         yield from _record(old, new, before, after)
+    elif isinstance(before, ir.InputDef) and isinstance(after, ir.InputDef):
+        yield from _requirements(before, after)
+
+
+def _requirements(before: ir.InputDef, after: ir.InputDef) -> Iterator[Change]:
+    """`eis` lines, matched by their condition."""
+    def text(requirement: ir.Requirement) -> str:
+        label = f"{requirement.label}: " if requirement.label else ""
+        reference = f" [{requirement.reference.text}]" if requirement.reference else ""
+        return label + formula(requirement.condition) + reference
+
+    old = {formula(r.condition): text(r) for r in before.requirements}
+    new = {formula(r.condition): text(r) for r in after.requirements}
+    for key, shown in new.items():
+        if key not in old:
+            yield Change("eis-toegevoegd", f"Nieuwe eis: {shown}", None, shown)
+        elif old[key] != shown:
+            yield Change("eis-gewijzigd", f"Eis anders omschreven: {old[key]} → {shown}",
+                         old[key], shown)
+    for key, shown in old.items():
+        if key not in new:
+            yield Change("eis-verwijderd", f"Eis geschrapt: {shown}", shown, None)
 
 
 # ------------------------------------------------------------------ rules

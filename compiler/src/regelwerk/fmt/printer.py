@@ -53,7 +53,8 @@ CANONICAL = {"TIMES": "×", "DIVIDE": "/", "MINUS": "-", "NOT_EQUAL": "≠", "AT
 SUM_OPS = frozenset({"PLUS", "MINUS"})
 TERM_OPS = frozenset({"TIMES", "DIVIDE"})
 # Rules whose only job is to choose between alternatives: the tree keeps them as a wrapper.
-WRAPPERS = frozenset({"parameter_line", "choice_line", "field_line", "table_option", "rule_line"})
+WRAPPERS = frozenset({"parameter_line", "choice_line", "field_line", "table_option", "rule_line",
+                      "input_line"})
 
 
 class FormatterBug(Exception):
@@ -320,11 +321,21 @@ class Printer:
         return Fill(items, separators)
 
     def d_invoer(self, tree: Tree[Token]) -> None:
-        name, type_, annotation, *details = _children(tree)
+        name, type_, annotation, *lines = _children(tree)
         self.begin()
         parts = [self.take("invoer"), " ", self.take(name), self.take(":"), " ", self.type(type_)]
         self.end(parts, annotation)
-        self.details(details)
+        self.block(lines, self.input_line)
+
+    def input_line(self, tree: Tree[Token]) -> None:
+        if _is(tree, "detail"):
+            self.detail(tree)
+            return
+        if not _is(tree, "requirement"):
+            raise FormatterBug(f"onbekende regel bij een invoer: {tree.data}")
+        condition, annotation = _children(tree)
+        self.begin()
+        self.end([self.take("eis"), " ", self.top(condition)], annotation)
 
     def details(self, details: list[Any]) -> None:
         for tree in details:

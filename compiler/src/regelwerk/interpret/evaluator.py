@@ -11,8 +11,9 @@ from typing import Any
 import attrs
 
 from regelwerk import runtime
+from regelwerk.backends.annex.formula import formula
 from regelwerk.check.context import Target
-from regelwerk.check.walk import alternatives
+from regelwerk.check.walk import alternatives, names_in
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, convert, show
 from regelwerk.ir import nodes as ir
@@ -68,6 +69,7 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
     types: dict[str, t.Type] = {}
     roots = []
     with decimal.localcontext(DECIMAL_CONTEXT):
+        evaluator.check_requirements()
         for name in names:
             value, node, type_ = evaluator.value_of_name(name)
             results[name] = value
@@ -113,6 +115,24 @@ class Interpreter:
             out[definition.name] = convert(definition.name, data[definition.name],
                                            self.checked.type_of(definition))
         return out
+
+    def check_requirements(self) -> None:
+        """Every `eis` of every input, in the order of the rules: the first one not met is an
+        InvoerFout. A test gives only the inputs it needs: an eis on inputs it leaves out waits."""
+        for definition in self.input_definitions():
+            for requirement in definition.requirements:
+                read = {self.checked.target(n).name for n in names_in(requirement.condition)
+                        if self.checked.target(n).kind == "invoer"}
+                if not read <= set(self.inputs):
+                    continue
+                self.trace.append([])
+                try:
+                    met = self.eval(requirement.condition, {})
+                finally:
+                    self.trace.pop()
+                if not met:
+                    raise InvoerFout(definition.name, runtime.eis_melding(
+                        requirement.label or formula(requirement.condition)))
 
     # ------------------------------------------------------------ names
     def value_of_name(self, name: str) -> tuple[Value, Uitleg, t.Type]:

@@ -35,6 +35,7 @@ class TestResult:
     error: str | None = None
     error_span: Span | None = None
     provisional: tuple[str, ...] = ()  # the result depends on these provisional values
+    error_in_input: bool = False  # the error is the test's input (an `eis` not met), not a rule
 
     @property
     def passed(self) -> bool:
@@ -73,7 +74,8 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
     except (RekenFout, InvoerFout) as exc:
         span = exc.span if isinstance(exc, RekenFout) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
-        return TestResult(module.name, test.name, test.span, error=message, error_span=span)
+        return TestResult(module.name, test.name, test.span, error=message, error_span=span,
+                          error_in_input=isinstance(exc, InvoerFout))
     provisional.update(result.voorlopig)
     for assignment, want in expected:
         name = assignment.name

@@ -196,12 +196,24 @@ class Unknown:
 
 
 @attrs.frozen(cache_hash=True)
+class Requirement:
+    """`eis (aantal huishouden waarvoor persoon.rol = aanvrager) = 1 "precies één aanvrager"`:
+    a condition the input must meet; otherwise the calculation refuses it (an InvoerFout)."""
+
+    condition: Expr
+    label: str | None
+    reference: Reference | None
+    span: Span
+
+
+@attrs.frozen(cache_hash=True)
 class InputDef:
     name: str
     type: TypeExpr
     label: str | None
     reference: Reference | None
     span: Span
+    requirements: tuple[Requirement, ...] = ()
 
 
 @attrs.frozen(cache_hash=True)

@@ -271,8 +271,17 @@ class Builder:
 
     def invoer(self, meta: Meta, children: list[Any]) -> ir.InputDef:
         name, type_ = children[0], children[1]
-        note = self.annotations(children[2:])
-        return ir.InputDef(str(name), type_, note.label, note.reference, self.tspan(name))
+        requirements = tuple(c for c in children[2:] if isinstance(c, ir.Requirement))
+        note = self.annotations([c for c in children[2:] if not isinstance(c, ir.Requirement)])
+        return ir.InputDef(str(name), type_, note.label, note.reference, self.tspan(name),
+                           requirements)
+
+    def input_line(self, meta: Meta, children: list[Any]) -> Any:
+        return children[0]
+
+    def requirement(self, meta: Meta, children: list[Any]) -> ir.Requirement:
+        note = self.annotations(children[1:])
+        return ir.Requirement(children[0], note.label, note.reference, self.span(meta))
 
     def parameter(self, meta: Meta, children: list[Any]) -> ir.ParameterDef:
         name, type_ = children[0], children[1]

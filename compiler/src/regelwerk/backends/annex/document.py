@@ -283,6 +283,12 @@ class Builder:
             blocks += self.rule(definition, module)
         elif isinstance(definition, ir.ChoiceDef):
             blocks.append(self.choice(definition))
+        elif isinstance(definition, ir.InputDef) and definition.requirements:
+            blocks.append(Enumeration("eisen", rich(
+                "De invoer moet voldoen aan deze eisen; anders wordt er niet gerekend:"), tuple(
+                rich(*((r.label, ": ") if r.label else ()), code(formula(r.condition)),
+                     *((" ", ref(r.reference.text)) if r.reference else ()))
+                for r in definition.requirements)))
         elif isinstance(definition, ir.RecordDef):
             if definition.base is not None:
                 added = [term(dutch.humanize(f.name))
@@ -669,6 +675,8 @@ def _references_of(definition: ir.Definition) -> list[str]:
         found += [o.reference for o in definition.options]
     elif isinstance(definition, ir.RecordDef):
         found += [f.reference for f in definition.fields]
+    elif isinstance(definition, ir.InputDef):
+        found += [r.reference for r in definition.requirements]
     out: list[str] = []
     for reference in found:
         if reference is not None and reference.text not in out:

@@ -14,12 +14,14 @@ import tokenize
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
-from regelwerk import __version__
+from regelwerk import __version__, runtime
+from regelwerk.backends.annex.formula import formula
 from regelwerk.backends.python import kinds as k
 from regelwerk.backends.python import printer
 from regelwerk.backends.python.expressions import (
     AND,
     CMP,
+    NOT,
     OR,
     Compiler,
     Py,
@@ -254,6 +256,7 @@ class ModuleWriter:
                  "    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)",
                  "    with rt.exact():",
                  "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
+                 *(["        _eisen(r)"] if self.has_requirements() else []),
                  "        return r.resultaat(_uitvoer(r), _UITVOER, _uitvoer)"]
         lines += ["", "", "def bereken_deel(",
                   "    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str]",
@@ -268,6 +271,7 @@ class ModuleWriter:
                   "    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)",
                   "    with rt.exact():",
                   "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
+                  *(["        _eisen(r)"] if self.has_requirements() else []),
                   "        return r.resultaat(regels(r), _UITVOER, regels)"]
         lines += ["", "", "def bereken_json(verzoek: str) -> str:",
                   *printer.docstring([
@@ -309,7 +313,32 @@ class ModuleWriter:
                 lines += self.table_function(module, definition)
             elif isinstance(definition, ir.RuleDef):
                 lines += self.rule_function(module, definition)
+        if self.has_requirements():
+            lines += self.requirements_function()
         return lines
+
+    def has_requirements(self) -> bool:
+        return any(d.requirements for d in self.plan.inputs)
+
+    def requirements_function(self) -> Lines:
+        """`_eisen(r)`: every `eis` of the inputs, in the order of the rules, as the interpreter."""
+        signature = text("def _eisen(r: _Rekening) -> None:")
+
+        def build(compiler: Compiler) -> tuple[Doc, Lines]:
+            body: Lines = []
+            for definition in self.plan.inputs:
+                for requirement in definition.requirements:
+                    condition = compiler.wrap(requirement.condition, {}, NOT + 1)
+                    body.append(render(Concat((text("if not "), condition, text(":"))), 4))
+                    message = runtime.eis_melding(requirement.label
+                                                  or formula(requirement.condition))
+                    body.append(render(printer.call("rt.InvoerFout", [
+                        printer.string(definition.name), printer.string(message)]), 8, "raise "))
+            return signature, body
+
+        return _function(None, *self.compiled(build),
+                         ["De eisen aan de invoer, in de volgorde van de regels: een InvoerFout "
+                          "als er een niet klopt."])
 
     def compiled(self, build: Callable[[Compiler], tuple[Doc, Lines]]) -> tuple[Doc, Lines]:
         """Build a function twice: the second time its locals avoid the module names it reads."""

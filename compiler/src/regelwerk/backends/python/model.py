@@ -118,6 +118,9 @@ def reachable(checked: CheckedModule) -> list[tuple[str, ir.Definition]]:
     """Definitions the outputs need, in source order: the regulation's first, then used modules'."""
     found: set[Key] = set()
     stack = [output_definition(checked, n.text) for n in checked.module.output_names]
+    # an `eis` is checked on every calculation, so what it reads is needed too
+    stack += [(module.name, d) for module in (checked.module, *checked.used.values())
+              for d in module.definitions if isinstance(d, ir.InputDef) and d.requirements]
     while stack:
         module, definition = stack.pop()
         key = (module, definition.name)
