@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regelwerk.interpret.evaluator import RekenFout, evaluate
@@ -56,10 +56,10 @@ def test_outputs_are_exact_and_never_float(path: Path) -> None:
             result = evaluate(module, data, start + datetime.timedelta(days=offset))
         except RekenFout:
             return  # the rules leave this input undefined; that is reported, not a crash
-        except InvoerFout as refused:  # an `eis` of the rules: draw another input
+        except InvoerFout as refused:  # an `eis` of the rules refuses it: no output to look at
             if not refused.message.startswith("voldoet niet aan de eis"):
                 raise
-            assume(False)
+            return
         assert no_float(result.uitvoer)
         for name, value in result.uitvoer.items():
             if isinstance(value, Decimal):

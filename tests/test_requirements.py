@@ -127,3 +127,16 @@ def test_annex_diff_and_formatter() -> None:
     messy = source(RULES).replace("  eis vermogen ≥ € 0,00", "  eis   vermogen≥€ 0,00")
     formatted = format_text(messy, "proef.rw").text
     assert formatted is not None and formatted == format_text(source(RULES), "proef.rw").text
+
+
+def test_a_count_compared_without_parentheses_gets_a_hint() -> None:
+    text = ("gegevens persoon    [a]\n  inkomen: bedrag per jaar    [a]\n"
+            "invoer huishouden: lijst van persoon    [b]\n"
+            "regel meer_dan_een: ja/nee    [c]\n"
+            "  = aantal huishouden waarvoor persoon.inkomen > € 0,00 per jaar > 1\n"
+            "uitvoer meer_dan_een\n")
+    # a last comparison compares the count: (aantal ... waarvoor inkomen > 0) > 1
+    assert not [d for d in check(text).diagnostics if d.is_error]
+    text = text.replace("persoon.inkomen > € 0,00 per jaar > 1", "persoon.inkomen > € 0,00 per jaar")
+    found = [d for d in check(text).diagnostics if d.is_error and d.code == "RW201"]
+    assert len(found) == 1 and "zet haar dan tussen haakjes" in found[0].hint

@@ -323,12 +323,22 @@ class TypeChecker:
                 return t.UNKNOWN
             return found
         if not t.assignable(found, declared):
+            value = rule.value if rule.value is not None and span == rule.value.span else None
+            if isinstance(value, ir.Aggregate) and value.op == "aantal" and value.condition \
+                    and isinstance(declared, t.BooleanType) and isinstance(found, t.NumberType):
+                # `aantal x waarvoor y > 1`: the comparison belongs to the filter, not the count
+                self.report("RW201", f"regel {rule.name}{_article(rule.reference)} is ja/nee, maar "
+                            "de waarde is een aantal", span,
+                            "na 'waarvoor' hoort de rest van de regel bij de voorwaarde; wilt u de "
+                            "telling vergelijken, zet haar dan tussen haakjes: "
+                            "(aantal ... waarvoor ...) > 1")
+                return declared
             self.mismatch(f"regel {rule.name}", found, declared, span, rule.reference)
         return declared
 
     def mismatch(self, what: str, found: t.Type, declared: t.Type, span: Span,
                  reference: ir.Reference | None = None) -> None:
-        article = f" [{reference.text}]" if reference else ""
+        article = _article(reference)
         hint = _conversion_hint(found, declared)
         self.report("RW201", f"{what}{article} is {declared.describe()}, maar de waarde is "
                     f"{found.describe()}", span, hint)
@@ -816,3 +826,7 @@ def _constant(expr: ir.Expr, context: Context) -> bool:
     if isinstance(expr, (ir.Call, ir.Aggregate, ir.Peildatum)):
         return False
     return all(_constant(child, context) for child in children(expr))
+
+
+def _article(reference: ir.Reference | None) -> str:
+    return f" [{reference.text}]" if reference else ""
