@@ -36,7 +36,9 @@ def value_for(type_: t.Type) -> st.SearchStrategy[Any]:
             {name: value_for(field) for name, field in type_.fields if name not in defaults},
             optional={name: value_for(field) for name, field in type_.fields if name in defaults})
     if isinstance(type_, t.ListType):
-        return st.lists(value_for(type_.element), max_size=5)
+        # small households often: an `eis` such as "precies één aanvrager" then holds more often
+        return st.one_of(st.lists(value_for(type_.element), min_size=1, max_size=2),
+                         st.lists(value_for(type_.element), max_size=5))
     raise NotImplementedError(type_)
 
 
