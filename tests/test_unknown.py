@@ -316,3 +316,11 @@ def test_the_formatter_keeps_unknown_values_and_expectations() -> None:
     assert "  verwacht toeslag = onbekend, totaal = onbekend\n" in formatted
     assert format_text(formatted, "proef.rw").text == formatted
     assert load_text(formatted, "proef.rw").ok
+
+
+def test_the_diff_names_a_new_unknown_version() -> None:
+    without = RULES.replace(
+        '  vanaf 2026-07-01: onbekend "grenzen vanaf juli 2026 niet gevonden"  [bron c]\n', "")
+    summary = render_summary(compare_modules(compile_ok(without), compile_ok(RULES)))
+    assert "Nieuwe versie van de tabel vanaf 1 juli 2026: onbekend (grenzen vanaf juli 2026 niet " \
+           "gevonden)" in summary

@@ -610,7 +610,8 @@ def _table(old: _Version, new: _Version, before: ir.TableDef, after: ir.TableDef
         since = f" vanaf {dutch.date(date)}" if date else ""
         iso = date.isoformat() if date else None
         if a is None and b is not None:
-            yield Change("tabel-versie-toegevoegd", f"Nieuwe versie van de tabel{since}",
+            unknown = f": {_unknown(b.unknown)}" if b.unknown is not None else ""
+            yield Change("tabel-versie-toegevoegd", f"Nieuwe versie van de tabel{since}{unknown}",
                          None, _unknown(b.unknown) or "\n".join(_row_text(new, r) for r in b.rows),
                          (("vanaf", iso),))
             continue
