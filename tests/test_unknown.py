@@ -324,3 +324,9 @@ def test_the_diff_names_a_new_unknown_version() -> None:
     summary = render_summary(compare_modules(compile_ok(without), compile_ok(RULES)))
     assert "Nieuwe versie van de tabel vanaf 1 juli 2026: onbekend (grenzen vanaf juli 2026 niet " \
            "gevonden)" in summary
+
+
+def test_a_value_unknown_without_date_gets_a_hint() -> None:
+    result = check('parameter p: bedrag = onbekend "nog niets"    [a]\n')
+    (error,) = [d for d in result.diagnostics if d.is_error]
+    assert error.code == "RW101" and "vanaf jjjj-mm-dd: onbekend" in error.hint

@@ -97,7 +97,11 @@ def _resolve_one(name: ir.Name, members: scope.Members, context: Context) -> lis
     if isinstance(result, scope.Unresolved):
         code = "RW104" if "regel per" in result.message else (
             "RW110" if "in de modules" in result.message else "RW101")
-        return [error(code, result.message, name.span, result.hint)]
+        hint = result.hint
+        if name.text == "onbekend":  # `= onbekend "reden"` is written on a dated line only
+            hint = ("een onbekende waarde staat op een eigen regel met de datum vanaf wanneer ze "
+                    "onbekend is: 'vanaf jjjj-mm-dd: onbekend \"reden\"'")
+        return [error(code, result.message, name.span, hint)]
     context.targets[name] = result
     return []
 
