@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -52,3 +54,25 @@ def run(body: str, inputs: dict[str, Any], peildatum: str = "2026-03-01",
     checked = compile_ok(body)
     result = evaluate(checked, inputs, datetime.date.fromisoformat(peildatum), outputs=outputs)
     return result.uitvoer
+
+
+def import_generated(folder: Path, body: str) -> Any:
+    """Build the regulation `body` (with HEADER) into `folder` and import its generated module."""
+    from regelwerk.backends.python.build import build
+
+    path = folder / "proef.rw"
+    path.write_text(source(body), encoding="utf-8")
+    result = build([path])
+    assert result.ok, result.loaded.diagnostics
+    for name, text in result.files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    try:
+        spec = importlib.util.spec_from_file_location("proef", folder / "proef.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
+    module.source_text = (folder / "proef.py").read_text(encoding="utf-8")
+    return module

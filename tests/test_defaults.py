@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,13 +10,12 @@ from typing import Any
 import pytest
 
 from regelwerk.backends.annex import build_annex, render_markdown
-from regelwerk.backends.python.build import build
 from regelwerk.diff import compare_modules, render_summary
 from regelwerk.fmt import format_text
 from regelwerk.interpret.evaluator import evaluate
 from regelwerk.interpret.testing import run_tests
 from regelwerk.interpret.values import InvoerFout
-from tests.conftest import check, compile_ok, source
+from tests.conftest import check, compile_ok, import_generated, source
 
 RULES = """
 keuze huisvesting: volledig, gelijkmatig_verdeeld      [a]
@@ -84,23 +81,7 @@ def test_a_default_is_a_fixed_value_of_the_field_type(default: str, code: str,
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("standaard")
-    path = folder / "proef.rw"
-    path.write_text(source(RULES), encoding="utf-8")
-    result = build([path])
-    assert result.ok
-    for name, text in result.files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(folder))
-    try:
-        spec = importlib.util.spec_from_file_location("proef", folder / "proef.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(folder))
-    module.source_text = (folder / "proef.py").read_text(encoding="utf-8")
-    return module
+    return import_generated(tmp_path_factory.mktemp("standaard"), RULES)
 
 
 def test_the_generated_module_fills_in_defaults(generated: Any) -> None:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import sys
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from regelwerk.backends.annex import build_annex, render_markdown
-from regelwerk.backends.python.build import build
 from regelwerk.diff import compare_modules, render_summary
 from regelwerk.fmt import format_text
 from regelwerk.interpret.evaluator import evaluate
 from regelwerk.interpret.testing import run_tests
 from regelwerk.interpret.values import InvoerFout
-from tests.conftest import check, compile_ok, source
+from tests.conftest import check, compile_ok, import_generated, source
 
 RULES = """
 keuze rol: aanvrager, toeslagpartner                    [a]
@@ -83,22 +80,7 @@ def test_a_test_with_refused_input_fails_in_its_input() -> None:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("eisen")
-    path = folder / "proef.rw"
-    path.write_text(source(RULES), encoding="utf-8")
-    result = build([path])
-    assert result.ok
-    for name, text in result.files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(folder))
-    try:
-        spec = importlib.util.spec_from_file_location("proef", folder / "proef.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(folder))
-    return module
+    return import_generated(tmp_path_factory.mktemp("eisen"), RULES)
 
 
 @pytest.mark.parametrize("household", [[ONE, ONE], [], [ONE, PARTNER, PARTNER]])

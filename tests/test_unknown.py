@@ -8,22 +8,19 @@ formatter keeps it, and a test can expect it: `verwacht x = onbekend`.
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import sys
 from typing import Any
 
 import pytest
 
 from regelwerk import runtime
 from regelwerk.backends.annex import build_annex, render_html, render_markdown
-from regelwerk.backends.python.build import build
 from regelwerk.diff import compare_modules, render_summary
 from regelwerk.fmt import format_text
 from regelwerk.interpret.evaluator import OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.testing import run_tests
 from regelwerk.ir import nodes as ir
 from regelwerk.pipeline import load_text
-from tests.conftest import check, codes, compile_ok, errors, source
+from tests.conftest import check, codes, compile_ok, errors, import_generated, source
 
 RULES = """
 invoer inkomen: bedrag per jaar                       [art. 1]
@@ -220,22 +217,7 @@ def test_expecting_a_value_fails_with_the_reason_when_it_is_unknown() -> None:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("onbekend")
-    path = folder / "proef.rw"
-    path.write_text(source(RULES), encoding="utf-8")
-    result = build([path])
-    assert result.ok
-    for name, text in result.files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    sys.path.insert(0, str(folder))
-    try:
-        spec = importlib.util.spec_from_file_location("proef", folder / "proef.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(folder))
-    return module
+    return import_generated(tmp_path_factory.mktemp("onbekend"), RULES)
 
 
 def test_the_generated_module_stops_like_the_interpreter(generated: Any) -> None:
