@@ -163,8 +163,14 @@ def tussen(eenheid: str, begin: datetime.date, einde: datetime.date) -> Decimal:
 
 
 def plus_periode(dag: datetime.date, eenheid: str, aantal: Decimal) -> datetime.date:
-    """A date plus a duration; the end of a month stays inside the month (31 jan + 1 maand)."""
+    """A date plus a duration; the end of a month stays inside the month (31 jan + 1 maand).
+
+    Only whole periods: 1,5 maand has no calendar meaning, so it stops the calculation."""
     count = int(aantal)
+    if count != aantal:
+        plural = {"dag": "dagen", "week": "weken", "maand": "maanden", "kwartaal": "kwartalen",
+                  "jaar": "jaren"}.get(eenheid, eenheid)
+        raise RekenFout(f"bij een datum tellen alleen hele {plural}, niet {format_number(aantal)}")
     if eenheid in ("dag", "week"):
         return dag + datetime.timedelta(days=count * (7 if eenheid == "week" else 1))
     months = count * {"maand": 1, "kwartaal": 3, "jaar": 12}.get(eenheid, 1)

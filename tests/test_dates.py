@@ -164,3 +164,30 @@ def test_the_date_must_be_a_date() -> None:
     found = [d for d in check(text).diagnostics if d.is_error]
     assert [d.code for d in found] == ["RW203"]
     assert "na 'op' staat de datum waarop de waarde geldt" in found[0].message
+
+
+DURATION = """
+invoer start: datum                                     [a]
+invoer wachttijd: maanden                               [a]
+
+regel einde: datum                                      [b]
+  = start + wachttijd
+
+uitvoer einde
+"""
+
+
+def test_a_duration_from_the_input_counts_whole_periods_only() -> None:
+    checked = compile_ok(DURATION)
+    result = evaluate(checked, {"start": "2026-01-31", "wachttijd": "1"}, day("2026-03-01"))
+    assert result.uitvoer == {"einde": day("2026-02-28")}
+    with pytest.raises(RekenFout, match="^bij een datum tellen alleen hele maanden, niet 1,5$"):
+        evaluate(checked, {"start": "2026-01-31", "wachttijd": "1.5"}, day("2026-03-01"))
+    with pytest.raises(runtime.RekenFout, match="alleen hele weken, niet 0,5"):
+        runtime.plus_periode(day("2026-01-01"), "week", runtime.Decimal("0.5"))
+
+
+def test_a_fraction_written_in_the_rules_is_found_by_the_check() -> None:
+    text = DURATION.replace("start + wachttijd", "start + 1,5 maand")
+    found = [d for d in check(text).diagnostics if d.is_error]
+    assert [d.code for d in found] == ["RW203"]

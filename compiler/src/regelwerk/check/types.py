@@ -15,6 +15,7 @@ from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.ir.span import Span
+from regelwerk.syntax import literals
 
 BASE_TYPES: dict[str, t.Type] = {
     "getal": t.NUMBER,
@@ -681,11 +682,15 @@ class TypeChecker:
             return t.UNKNOWN
         if isinstance(left, t.DateType) and op in ("+", "-") and t.is_duration(right):
             assert isinstance(right, t.NumberType)
-            if right.unit.factors[0][0] == "uur" or not right.whole:
+            fraction = isinstance(expr.right, ir.Literal) and isinstance(expr.right.value, Decimal) \
+                and expr.right.value != expr.right.value.to_integral_value()
+            if right.unit.factors[0][0] == "uur" or fraction:  # other values: checked when used
+                what = (f"{literals.format_number(expr.right.value)} {right.unit.factors[0][0]}"
+                        if fraction and isinstance(expr.right, ir.Literal)
+                        and isinstance(expr.right.value, Decimal) else right.describe())
                 return self.report("RW203", f"bij een datum kan alleen een heel aantal dagen, "
-                                   f"weken, maanden of jaren worden opgeteld, niet "
-                                   f"{right.describe()}", expr.span,
-                                   "schrijf bijv. 'geboortedatum + 18 jaar'")
+                                   f"weken, maanden of jaren worden opgeteld, niet {what}",
+                                   expr.span, "schrijf bijv. 'geboortedatum + 18 jaar'")
             return t.DATE
         if not isinstance(left, t.NumberType) or not isinstance(right, t.NumberType):
             bad = left if not isinstance(left, t.NumberType) else right

@@ -345,7 +345,10 @@ class Interpreter:
         right = self.eval(expr.right, members)
         if isinstance(left, datetime.date) and op in ("+", "-"):
             unit = self.checked.type_of(expr.right).unit.factors[0][0]
-            return runtime.plus_periode(left, unit, right if op == "+" else -right)
+            try:
+                return runtime.plus_periode(left, unit, right if op == "+" else -right)
+            except runtime.RekenFout as exc:  # 1,5 maand: no whole number of periods
+                raise RekenFout(exc.melding, expr.span) from None
         value = apply(op, left, right, expr.span)
         if op in ("×", "/"):
             scale = t.product_scale(self.checked.type_of(expr.left), self.checked.type_of(expr.right),
