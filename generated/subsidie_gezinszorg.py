@@ -808,63 +808,23 @@ def subsidie_bijscholing(r: _Rekening) -> Decimal:
     )
 
 
-@rt.regel('omkadering_1e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
-def omkadering_1e_kwartaal(r: _Rekening) -> Decimal:
-    """Regel omkadering_1e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
+@rt.regel_met(
+    'omkadering_van_het_kwartaal',
+    _BEDRAG,
+    'zorg-en-gezondheid.be, subsidiering gezinszorg',
+    argumenten=(('begin_kwartaal', _DATUM),),
+)
+def omkadering_van_het_kwartaal(r: _Rekening, begin_kwartaal: datetime.date) -> Decimal:
+    """Regel omkadering_van_het_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg].
+
+    Een vierde van de bedragen per jaar die op de eerste dag van het kwartaal gelden.
+    """
     return rt.schaal(
         (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_werkjaar(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_werkjaar(r))
+            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_kwartaal)
+            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_kwartaal)
             + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid.op(r, begin_werkjaar(r))
-        )
-        * duur_van_een_kwartaal(r),
-        1,
-        12,
-    )
-
-
-@rt.regel('omkadering_2e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
-def omkadering_2e_kwartaal(r: _Rekening) -> Decimal:
-    """Regel omkadering_2e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return rt.schaal(
-        (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_2e_kwartaal(r))
-            + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid.op(r, begin_2e_kwartaal(r))
-        )
-        * duur_van_een_kwartaal(r),
-        1,
-        12,
-    )
-
-
-@rt.regel('omkadering_3e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
-def omkadering_3e_kwartaal(r: _Rekening) -> Decimal:
-    """Regel omkadering_3e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return rt.schaal(
-        (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_3e_kwartaal(r))
-            + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid.op(r, begin_3e_kwartaal(r))
-        )
-        * duur_van_een_kwartaal(r),
-        1,
-        12,
-    )
-
-
-@rt.regel('omkadering_4e_kwartaal', _BEDRAG, 'zorg-en-gezondheid.be, subsidiering gezinszorg')
-def omkadering_4e_kwartaal(r: _Rekening) -> Decimal:
-    """Regel omkadering_4e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
-    return rt.schaal(
-        (
-            vte_begeleidend_personeel(r) * begeleidend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
-            + vte_leidinggevend_personeel(r) * leidinggevend_personeel_per_vte.op(r, begin_4e_kwartaal(r))
-            + eenheden_administratie_en_coordinatie(r)
-            * administratie_en_coordinatie_per_eenheid.op(r, begin_4e_kwartaal(r))
+            * administratie_en_coordinatie_per_eenheid.op(r, begin_kwartaal)
         )
         * duur_van_een_kwartaal(r),
         1,
@@ -880,10 +840,10 @@ def subsidie_omkadering(r: _Rekening) -> Decimal:
     werkjaar.
     """
     return (
-        omkadering_1e_kwartaal(r)
-        + omkadering_2e_kwartaal(r)
-        + omkadering_3e_kwartaal(r)
-        + omkadering_4e_kwartaal(r)
+        omkadering_van_het_kwartaal(r, begin_werkjaar(r))
+        + omkadering_van_het_kwartaal(r, begin_2e_kwartaal(r))
+        + omkadering_van_het_kwartaal(r, begin_3e_kwartaal(r))
+        + omkadering_van_het_kwartaal(r, begin_4e_kwartaal(r))
     )
 
 
@@ -917,7 +877,7 @@ def voorschot_1e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_1e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_werkjaar(r))
-        + omkadering_1e_kwartaal(r)
+        + omkadering_van_het_kwartaal(r, begin_werkjaar(r))
     )
 
 
@@ -926,7 +886,7 @@ def voorschot_2e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_2e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_2e_kwartaal(r))
-        + omkadering_2e_kwartaal(r)
+        + omkadering_van_het_kwartaal(r, begin_2e_kwartaal(r))
     )
 
 
@@ -935,7 +895,7 @@ def voorschot_3e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_3e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_3e_kwartaal(r))
-        + omkadering_3e_kwartaal(r)
+        + omkadering_van_het_kwartaal(r, begin_3e_kwartaal(r))
     )
 
 
@@ -944,7 +904,7 @@ def voorschot_4e_kwartaal(r: _Rekening) -> Decimal:
     """Regel voorschot_4e_kwartaal: bedrag [zorg-en-gezondheid.be, subsidiering gezinszorg]."""
     return (
         rt.deel(voorschotbasis_uren(r), aantal_voorschotten(r)) * uursubsidie.op(r, begin_4e_kwartaal(r))
-        + omkadering_4e_kwartaal(r)
+        + omkadering_van_het_kwartaal(r, begin_4e_kwartaal(r))
     )
 
 

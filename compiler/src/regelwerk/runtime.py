@@ -19,7 +19,7 @@ import datetime
 import decimal
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, Literal, NoReturn, Protocol, TypeAlias, TypeVar, cast
@@ -977,6 +977,39 @@ def regel_per(naam: str, soort: Soort, verwijzing: str | None
             if r._trace is not None:
                 return _explained(r, key, naam, lid, soort, verwijzing, body, r, lid)
             outcome = body(r, lid)
+            found = outcome.waarde if isinstance(outcome, Uitzondering) else outcome
+            r._memo[key] = found
+            return found
+
+        return value
+
+    return wrap
+
+
+def argumenten_label(argumenten: Iterable[tuple[str, str]]) -> str:
+    """`dag = 2026-04-01`: the arguments a rule was computed for, in the explanation."""
+    return ", ".join(f"{naam} = {waarde}" for naam, waarde in argumenten)
+
+
+def regel_met(naam: str, soort: Soort, verwijzing: str | None,
+              argumenten: tuple[tuple[str, Soort], ...]
+              ) -> Callable[[Callable[..., T | Uitzondering[T]]], Callable[..., T]]:
+    """A rule with arguments (`regel x(dag: datum)`): computed once for each set of arguments."""
+
+    def wrap(body: Callable[..., T | Uitzondering[T]]) -> Callable[..., T]:
+        @functools.wraps(body)
+        def value(r: Rekening[Any], *waarden: Any) -> T:
+            key = (body, waarden)
+            known: T | None = r._memo.get(key)
+            if known is not None:
+                if r._trace is not None:
+                    r.record(r._steps[key])
+                return known
+            if r._trace is not None:
+                label = argumenten_label((n, s.toon(w)) for (n, s), w in zip(argumenten, waarden))
+                return _explained(r, key, f"{naam} ({label})", None, soort, verwijzing, body, r,
+                                  *waarden)
+            outcome = body(r, *waarden)
             found = outcome.waarde if isinstance(outcome, Uitzondering) else outcome
             r._memo[key] = found
             return found

@@ -118,6 +118,10 @@ class Translator:
             if not isinstance(type_, t.ChoiceType) or target.name not in type_.values:
                 raise Untranslatable(e.text)
             return z3.IntVal(type_.values.index(target.name))
+        if target.kind == "argument":  # any value the rule may be computed for
+            if type_ is None:
+                raise Untranslatable(e.text)
+            return self.variable(f"{target.element}({target.name})", type_)
         if target.kind == "element" or (target.kind == "invoer"):
             if type_ is None:
                 raise Untranslatable(e.text)

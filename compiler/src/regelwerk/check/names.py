@@ -31,6 +31,8 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
                     )
                 else:
                     members[definition.per] = (record[0], record[1].name)
+            for argument in definition.arguments:
+                members[argument.name] = (module.name, scope.ARGUMENT + definition.name)
             for expr in rule_expressions(definition):
                 diagnostics += _resolve_expr(expr, members, context)
         elif isinstance(definition, ir.ParameterDef):
@@ -118,6 +120,8 @@ def _keywords(module: ir.Module) -> list[Diagnostic]:
             named += [(f.name, f.span) for f in definition.fields]
         elif isinstance(definition, ir.TableDef):
             named += [(c.name, c.span) for c in definition.columns]
+        elif isinstance(definition, ir.RuleDef):
+            named += [(a.name, a.span) for a in definition.arguments]
     return [
         error("RW014", f"'{name}' is een sleutelwoord van de taal en kan geen naam zijn", span,
               f"kies een andere naam, bijv. '{name}_'")
@@ -162,6 +166,8 @@ def _type_names(module: ir.Module, context: Context) -> list[Diagnostic]:
     for definition in module.definitions:
         if isinstance(definition, (ir.InputDef, ir.ParameterDef, ir.RuleDef)):
             type_exprs.append(definition.type)
+        if isinstance(definition, ir.RuleDef):
+            type_exprs.extend(a.type for a in definition.arguments)
         elif isinstance(definition, ir.RecordDef):
             type_exprs.extend(f.type for f in definition.fields)
         elif isinstance(definition, ir.TableDef):

@@ -18,8 +18,10 @@ KIND_OF = {
     ir.RecordDef: "gegevens",
 }
 
-# Members bound where an expression stands: variable -> (module, record name).
+# Members bound where an expression stands: variable -> (module, record name). An argument of a
+# rule (`regel x(dag: datum)`) is bound as (module, ARGUMENT + rule name).
 Members = dict[str, tuple[str, str]]
+ARGUMENT = "@argument:"
 
 
 @attrs.frozen
@@ -142,6 +144,11 @@ def resolve(context: Context, name: ir.Name, members: Members) -> Target | Unres
     head = parts[0]
     if head in members:
         module, record = members[head]
+        if record.startswith(ARGUMENT):
+            if len(parts) > 1:
+                return Unresolved(f"'{head}' is een argument van de regel en heeft geen gegevens",
+                                  f"schrijf alleen '{head}'")
+            return Target("argument", module, head, element=record[len(ARGUMENT):])
         if len(parts) > 1:
             rule = lookup(context, parts[1])
             if rule is not None and isinstance(rule[1], ir.RuleDef) and rule[1].per is not None:

@@ -119,6 +119,7 @@ class TypeChecker:
                 self.check_table(definition)
             elif isinstance(definition, ir.RuleDef):
                 self.enter("regel", definition)
+                self.check_arguments(definition)
                 self.rule_type(definition)
             elif isinstance(definition, ir.InputDef):
                 self.enter("invoer", definition)
@@ -132,6 +133,11 @@ class TypeChecker:
             if target is not None and target.kind not in ("regel", "invoer", "parameter"):
                 self.report("RW215", f"'{name.text}' is een {target.kind} en kan geen uitvoer zijn",
                             name.span, "als uitvoer noemt u een regel")
+            output = self.context.definition_of(target) if target is not None else None
+            if isinstance(output, ir.RuleDef) and output.arguments:
+                self.report("RW215", f"regel {output.name} heeft argumenten en kan geen "
+                            "uitvoer zijn", name.span, "noem als uitvoer een regel die de regel "
+                            "met argumenten gebruikt")
         for test in module.tests:
             self.where = [f"test \"{test.name}\""]
             self.check_test(test)
@@ -374,6 +380,11 @@ class TypeChecker:
                             "test kan die niet als geheel verwachten", assignment.span,
                             "verwacht een regel die over de lijst optelt of telt")
                 continue
+            if isinstance(definition, ir.RuleDef) and definition.arguments:
+                self.report("RW603", f"'{assignment.name}' is een regel met argumenten; een test "
+                            "kan die niet zonder argumenten verwachten", assignment.span,
+                            "verwacht een regel die hem met zijn argumenten gebruikt")
+                continue
             expected = self.definition_type(definition)
             if assignment.rounding is not None and not isinstance(
                     expected, (t.NumberType, t.UnknownType)):
@@ -580,9 +591,15 @@ class TypeChecker:
                 return t.UNKNOWN
             base: t.Type = record_type(self.context, target.module, record)
             return self.fields(expr, base, target.fields)
+        if target.kind == "argument":
+            return self.argument_type(target)
         definition = self.context.definition_of(target)
         if definition is None:
             return t.UNKNOWN
+        if isinstance(definition, ir.RuleDef) and definition.arguments:
+            return self.report("RW206", f"regel {definition.name} heeft argumenten nodig",
+                               expr.span, f"schrijf {definition.name}("
+                               + "; ".join(a.name for a in definition.arguments) + ")")
         if isinstance(definition, ir.TableDef):
             return self.report("RW206", f"tabel {definition.name} heeft argumenten nodig",
                                expr.span, f"schrijf {definition.name}("
@@ -630,12 +647,57 @@ class TypeChecker:
             return t.UNKNOWN
         return t.ChoiceType(definition.name, tuple(o.name for o in definition.options))
 
+    def argument_type(self, target: Target) -> t.Type:
+        rule = self.context.find(target.module, target.element or "", ir.RuleDef)
+        assert isinstance(rule, ir.RuleDef)
+        argument = next(a for a in rule.arguments if a.name == target.name)
+        return self.declared(argument.type) or t.UNKNOWN
+
+    def check_arguments(self, rule: ir.RuleDef) -> None:
+        if rule.arguments and rule.per is not None:
+            self.report("RW206", f"regel per {rule.per} {rule.name} kan geen argumenten hebben",
+                        rule.span, "een regel rekent per lid, of voor de argumenten waarmee hij "
+                        "gebruikt wordt, niet allebei")
+        for argument in rule.arguments:
+            declared = self.declared(argument.type)
+            self.context.types[argument] = declared if declared is not None else t.UNKNOWN
+            if declared is None or isinstance(declared, (t.RecordType, t.ListType)):
+                self.report("RW206", f"argument {argument.name} van regel {rule.name} moet een "
+                            "enkele waarde zijn", argument.type.span, "een argument is een getal, "
+                            "bedrag, percentage, datum, ja/nee of keuzewaarde, geen duur zonder "
+                            "eenheid, lijst of gegevens")
+
+    def rule_call(self, expr: ir.Call, rule: ir.RuleDef, members: scope.Members) -> t.Type:
+        """`omkadering_vanaf(begin_2e_kwartaal)`: a rule computed for these arguments."""
+        if not rule.arguments:
+            for arg in expr.args:
+                self.infer(arg, members)
+            return self.report("RW206", f"regel {rule.name} heeft geen argumenten", expr.span,
+                               f"schrijf {rule.name} zonder haakjes")
+        if len(expr.args) != len(rule.arguments):
+            self.report("RW205", f"regel {rule.name} heeft {len(rule.arguments)} argument"
+                        f"{'en' if len(rule.arguments) != 1 else ''}, maar krijgt "
+                        f"{len(expr.args)}", expr.span,
+                        "geef in volgorde: " + "; ".join(a.name for a in rule.arguments))
+        for arg, argument in zip(expr.args, rule.arguments):
+            declared = self.declared(argument.type) or t.UNKNOWN
+            found = self.infer(arg, members, declared)
+            if not t.assignable(found, declared):
+                self.mismatch(f"argument {argument.name} van regel {rule.name}", found, declared,
+                              arg.span, rule.reference)
+        for arg in expr.args[len(rule.arguments):]:
+            self.infer(arg, members)
+        return self.rule_type(rule)
+
     def call(self, expr: ir.Call, members: scope.Members) -> t.Type:
         target = self.context.targets.get(expr.callee)
         if target is None:
             for arg in expr.args:
                 self.infer(arg, members)
             return t.UNKNOWN
+        callee = self.context.definition_of(target)
+        if isinstance(callee, ir.RuleDef) and not target.fields:
+            return self.rule_call(expr, callee, members)
         table = self.context.definition_of(target)
         if not isinstance(table, ir.TableDef) or target.fields:
             return self.report("RW206", f"'{expr.callee.text}' is geen tabel en kan niet worden "

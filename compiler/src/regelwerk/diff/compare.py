@@ -472,6 +472,11 @@ def _rule(old: _Version, new: _Version, module: str | None, before: ir.RuleDef,
     if before.per != after.per:
         yield Change("regel-per", f"Per lid: {before.per or '—'} → {after.per or '—'}",
                      before.per, after.per)
+    old_arguments = "; ".join(f"{a.name}: {type_text(a.type)}" for a in before.arguments)
+    new_arguments = "; ".join(f"{a.name}: {type_text(a.type)}" for a in after.arguments)
+    if old_arguments != new_arguments:
+        yield Change("regel-argumenten", f"Argumenten: ({old_arguments or '—'}) → "
+                     f"({new_arguments or '—'})", old_arguments or None, new_arguments or None)
     if _formula(before.value) != _formula(after.value):
         changes = expression_changes(before.value, after.value)
         yield Change(

@@ -547,8 +547,18 @@ class Printer:
         if _is(children[0], "per_member"):
             member = children.pop(0)
             parts += [self.take("per"), " ", self.take(_children(member)[0]), " "]
-        name, type_, annotation, *lines = children
-        parts += [self.take(name), self.take(":"), " ", self.type(type_)]
+        name = children.pop(0)
+        parts.append(self.take(name))
+        if _is(children[0], "arguments"):  # `(dag: datum; bedrag: bedrag)`
+            items: list[Docs] = [self.take("(")]
+            for index, argument in enumerate(_children(children.pop(0))):
+                if index:
+                    items += [self.take(";"), " "]
+                argument_name, argument_type = _children(argument)
+                items += [self.take(argument_name), self.take(":"), " ", self.type(argument_type)]
+            parts += [items, self.take(")")]
+        type_, annotation, *lines = children
+        parts += [self.take(":"), " ", self.type(type_)]
         self.end(parts, annotation)
         self.block(lines, self.rule_line)
 

@@ -83,10 +83,11 @@ class Interpreter:
         self.checked = checked
         self.peildatum = peildatum
         self.inputs: dict[str, Value] = {}
-        self.memo: dict[tuple[str, str, int], tuple[Value, Uitleg]] = {}
+        # (module, rule, member, arguments) -> value and its step
+        self.memo: dict[tuple[str, str, int, tuple[Value, ...]], tuple[Value, Uitleg]] = {}
         self.parameter_day: datetime.date | None = None  # while a parameter's value is evaluated
         self.trace: list[list[Uitleg]] = [[]]
-        self.active: set[tuple[str, str, int]] = set()
+        self.active: set[tuple[str, str, int, tuple[Value, ...]]] = set()
         self.provisional: set[str] = set()  # provisional values this calculation used
 
     # ------------------------------------------------------------ inputs
@@ -188,6 +189,8 @@ class Interpreter:
         if target.kind == "element":
             assert target.element is not None
             return _fields(members[target.element], target.fields)
+        if target.kind == "argument":
+            return members[target.name]
         definition = self.checked.find(target.module, target.name)
         if isinstance(definition, ir.InputDef):
             if definition.name not in self.inputs:
@@ -234,8 +237,9 @@ class Interpreter:
                            _ref(chosen.reference or definition.reference), note))
         return value
 
-    def rule_value(self, module: str, rule: ir.RuleDef, member: Any) -> Value:
-        key = (module, rule.name, id(member))
+    def rule_value(self, module: str, rule: ir.RuleDef, member: Any,
+                   arguments: tuple[Value, ...] = ()) -> Value:
+        key = (module, rule.name, id(member), arguments)
         if key in self.memo:
             value, node = self.memo[key]
             self.record(node)
@@ -244,6 +248,7 @@ class Interpreter:
             raise RekenFout(f"regel {rule.name} hangt van zichzelf af", rule.span)
         self.active.add(key)
         members = {rule.per: member} if rule.per is not None else {}
+        members.update({a.name: v for a, v in zip(rule.arguments, arguments)})
         self.trace.append([])
         try:
             value, reference, note = self.rule_body(rule, members)
@@ -252,6 +257,10 @@ class Interpreter:
             self.active.discard(key)
         type_ = self.checked.type_of(rule)
         name = rule.name if member is None else f"{rule.name} ({_member_label(member)})"
+        if rule.arguments:
+            label = runtime.argumenten_label(
+                (a.name, show(v, self.checked.type_of(a))) for a, v in zip(rule.arguments, arguments))
+            name = f"{rule.name} ({label})"
         node = Uitleg("regel", name, show(value, type_), reference, note, children)
         self.memo[key] = (value, node)
         self.record(node)
@@ -360,6 +369,9 @@ class Interpreter:
     def lookup(self, expr: ir.Call, members: dict[str, Any]) -> Value:
         target = self.checked.target(expr.callee)
         table = self.checked.find(target.module, target.name)
+        if isinstance(table, ir.RuleDef):  # a rule with arguments
+            values = tuple(self.eval(arg, members) for arg in expr.args)
+            return self.rule_value(target.module, table, None, values)
         assert isinstance(table, ir.TableDef)
         args = [self.eval(arg, members) for arg in expr.args]
         version = select_dated(table.versions, self.peildatum)

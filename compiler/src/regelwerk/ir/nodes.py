@@ -377,6 +377,16 @@ class RuleException:
 
 
 @attrs.frozen(cache_hash=True)
+class Argument:
+    """`regel omkadering_vanaf(dag: datum)`: a value the rule is computed for, given where it is
+    used: `omkadering_vanaf(begin_2e_kwartaal)`."""
+
+    name: str
+    type: TypeExpr
+    span: Span
+
+
+@attrs.frozen(cache_hash=True)
 class RuleDef:
     name: str
     type: TypeExpr
@@ -390,6 +400,7 @@ class RuleDef:
     # `uitzonderingen in volgorde`: the first exception that applies wins; without it, two that
     # apply together are a conflict.
     ordered_exceptions: bool = False
+    arguments: tuple[Argument, ...] = ()
 
 
 @attrs.frozen(cache_hash=True)

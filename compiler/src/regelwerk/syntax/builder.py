@@ -427,6 +427,11 @@ class Builder:
             per = str(rest.pop(0).children[0])
         elif rest[0] is None:
             rest.pop(0)
+        arguments: tuple[ir.Argument, ...] = ()
+        if isinstance(rest[1], tuple):
+            arguments = rest.pop(1)
+        elif rest[1] is None:
+            rest.pop(1)
         name, type_ = rest[0], rest[1]
         value = next((c for c in rest if isinstance(c, _RuleValue)), None)
         if sum(isinstance(c, _RuleValue) for c in rest) > 1:
@@ -446,7 +451,14 @@ class Builder:
             exceptions=exceptions, label=note.label, reference=note.reference,
             span=self.tspan(name),
             ordered_exceptions=any(isinstance(c, _Ordered) for c in rest),
+            arguments=arguments,
         )
+
+    def arguments(self, meta: Meta, children: list[ir.Argument]) -> tuple[ir.Argument, ...]:
+        return tuple(children)
+
+    def argument(self, meta: Meta, children: list[Any]) -> ir.Argument:
+        return ir.Argument(str(children[0]), children[1], self.tspan(children[0]))
 
     def per_member(self, meta: Meta, children: list[Token]) -> Tree[Token]:
         return Tree("per_member", list(children))

@@ -310,6 +310,10 @@ class Builder:
         type_ = self.type_description(definition)
         if type_:
             facts.append(Fact("Type", rich(type_)))
+        if isinstance(definition, ir.RuleDef) and definition.arguments:
+            facts.append(Fact("Berekend voor", join(
+                [rich(term(dutch.humanize(a.name)), f" ({self.type_text(a.type)})")
+                 for a in definition.arguments], ", ", " en ")))
         if definition.reference is not None:
             facts.append(Fact("Verwijzing", ref(definition.reference.text)))
         return Facts("kenmerken", tuple(facts))

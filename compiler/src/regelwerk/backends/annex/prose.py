@@ -195,6 +195,12 @@ class Printer:
     def lookup(self, expr: ir.Call) -> Rich:
         target = self.target(expr.callee)
         table = self.checked.find(target.module, target.name) if target else None
+        if isinstance(table, ir.RuleDef) and target is not None:  # a rule with arguments
+            link = term(dutch.humanize(table.name), self.anchor(target.module, table.name))
+            given = [rich(f"als {dutch.humanize(a.name)} ", self.phrase(v, True))
+                     for a, v in zip(table.arguments, expr.args)]
+            noun = dutch.noun(table.name)
+            return rich(f"{noun.article or 'de'} ", link, " met ", join(given, ", ", " en "))
         module = target.module if target else self.checked.module.name
         name = target.name if target else expr.callee.text
         result: Rich

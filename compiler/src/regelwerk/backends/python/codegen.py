@@ -418,7 +418,13 @@ class ModuleWriter:
             annotation = f"{annotation} | rt.Uitzondering[{annotation}]"
         args: list[Doc] = [printer.string(rule.name), text(self.kinds.soort(type_)),
                            _optional(_ref(rule.value_reference or rule.reference))]
-        decorator = printer.call("rt.regel_per" if rule.per else "rt.regel", args)
+        if rule.arguments:
+            args.append(Concat((text("argumenten="), printer.tuple_of([
+                printer.tuple_of([printer.string(a.name),
+                                  text(self.kinds.soort(self.plan.type_of(a)))])
+                for a in rule.arguments]))))
+        decorator = printer.call(
+            "rt.regel_per" if rule.per else "rt.regel_met" if rule.arguments else "rt.regel", args)
         what = "Regel" if rule.per is None else f"Regel per {rule.per}"
         doc = _summary(what, rule.name, type_, rule.reference, rule.label)
         exceptions = [f"[{e.reference.text}]" for e in rule.exceptions if e.reference is not None]
@@ -432,6 +438,10 @@ class ModuleWriter:
                 record = member_type(self.checked, module, rule)
                 members[rule.per] = compiler.scope.local(rule.per)
                 params.append(text(f"{members[rule.per]}: {self.plan.records[record]}"))
+            for argument in rule.arguments:
+                members[argument.name] = compiler.scope.parameter(argument.name)
+                annotation_of = self.kinds.annotation(self.plan.type_of(argument))
+                params.append(text(f"{members[argument.name]}: {annotation_of}"))
             signature = Concat((text(f"def {name}"), Group("(", tuple(params), ")"),
                                 text(f" -> {annotation}:")))
             return signature, self.rule_body(compiler, rule, members)
@@ -609,6 +619,8 @@ class ModuleWriter:
             for expr in _calls(definition):
                 target = self.checked.target(expr.callee)
                 table = self.plan.find(target.module, target.name)
+                if isinstance(table, ir.RuleDef):  # a rule with arguments, not a table
+                    continue
                 assert isinstance(table, ir.TableDef)
                 given = tuple(self.kinds.soort(self.plan.type_of(a)) for a in expr.args)
                 if given != column_soorten(self.plan, self.kinds, target.module, table):

@@ -101,6 +101,8 @@ class Compiler:
         target = self.plan.checked.target(expr)
         if target.kind == "keuzewaarde":
             return Py(printer.string(target.name))
+        if target.kind == "argument":
+            return Py(text(members[target.name]))
         if target.kind == "element":
             assert target.element is not None
             base = text(members[target.element])
@@ -134,6 +136,9 @@ class Compiler:
     def _call(self, expr: ir.Call, members: dict[str, str]) -> Py:
         target = self.plan.checked.target(expr.callee)
         table = self.plan.find(target.module, target.name)
+        if isinstance(table, ir.RuleDef):  # a rule with arguments
+            return Py(printer.call(self.global_name(target.module, target.name),
+                                   [text("r"), *(self.compile(a, members).doc for a in expr.args)]))
         assert isinstance(table, ir.TableDef)
         args: list[Doc] = [text("r")] + [self.compile(arg, members).doc for arg in expr.args]
         given = tuple(self.kinds.soort(self.plan.type_of(arg)) for arg in expr.args)
@@ -318,7 +323,7 @@ def is_quiet(expr: ir.Expr, plan: Plan) -> bool:
     if isinstance(expr, (ir.Call, ir.Aggregate)):
         return False
     if isinstance(expr, ir.Name):
-        return plan.checked.target(expr).kind in ("keuzewaarde", "element")
+        return plan.checked.target(expr).kind in ("keuzewaarde", "element", "argument")
     return all(is_quiet(child, plan) for child in children(expr))
 
 
@@ -328,7 +333,7 @@ def is_pure(expr: ir.Expr, plan: Plan) -> bool:
     if isinstance(expr, ir.Literal):
         return True
     if isinstance(expr, ir.Name):
-        return plan.checked.target(expr).kind in ("keuzewaarde", "element")
+        return plan.checked.target(expr).kind in ("keuzewaarde", "element", "argument")
     if isinstance(expr, ir.Unary):
         return expr.op == "niet" and is_pure(expr.operand, plan)
     if isinstance(expr, ir.Binary):
