@@ -173,6 +173,11 @@ def plus_periode(dag: datetime.date, eenheid: str, aantal: Decimal) -> datetime.
         raise RekenFout(f"bij een datum tellen alleen hele {plural}, niet {format_number(aantal)}")
     if eenheid in ("dag", "week"):
         return dag + datetime.timedelta(days=count * (7 if eenheid == "week" else 1))
+    if eenheid == "jaar":  # the common case (an age): the same day, or 28 February for 29 February
+        try:
+            return dag.replace(year=dag.year + count)
+        except ValueError:
+            return dag.replace(year=dag.year + count, day=28)
     months = count * {"maand": 1, "kwartaal": 3, "jaar": 12}.get(eenheid, 1)
     total = dag.month - 1 + months
     year, month = dag.year + total // 12, total % 12 + 1
@@ -968,18 +973,23 @@ def regel_per(naam: str, soort: Soort, verwijzing: str | None
     def wrap(body: Callable[[R, L], T | Uitzondering[T]]) -> Callable[[R, L], T]:
         @functools.wraps(body)
         def value(r: R, lid: L) -> T:
+            if r._trace is None:  # the fast path: one dict per rule, by member
+                per_member: dict[int, T] | None = r._memo.get(body)
+                if per_member is None:
+                    per_member = r._memo[body] = {}
+                known: T | None = per_member.get(id(lid))
+                if known is not None:
+                    return known
+                outcome = body(r, lid)
+                found = outcome.waarde if isinstance(outcome, Uitzondering) else outcome
+                per_member[id(lid)] = found
+                return found
             key = (body, id(lid))
-            known: T | None = r._memo.get(key)
-            if known is not None:
-                if r._trace is not None:
-                    r.record(r._steps[key])
-                return known
-            if r._trace is not None:
-                return _explained(r, key, naam, lid, soort, verwijzing, body, r, lid)
-            outcome = body(r, lid)
-            found = outcome.waarde if isinstance(outcome, Uitzondering) else outcome
-            r._memo[key] = found
-            return found
+            remembered: T | None = r._memo.get(key)
+            if remembered is not None:
+                r.record(r._steps[key])
+                return remembered
+            return _explained(r, key, naam, lid, soort, verwijzing, body, r, lid)
 
         return value
 

@@ -191,3 +191,10 @@ def test_a_fraction_written_in_the_rules_is_found_by_the_check() -> None:
     text = DURATION.replace("start + wachttijd", "start + 1,5 maand")
     found = [d for d in check(text).diagnostics if d.is_error]
     assert [d.code for d in found] == ["RW203"]
+
+
+@given(st.dates(datetime.date(1901, 1, 1), datetime.date(2199, 12, 31)), st.integers(-60, 60))
+def test_adding_years_is_adding_twelve_months(date: datetime.date, years: int) -> None:
+    """The fast path for years (an age) keeps the day, or 28 February for 29 February."""
+    assert runtime.plus_periode(date, "jaar", runtime.Decimal(years)) == \
+        runtime.plus_periode(date, "maand", runtime.Decimal(12 * years))
