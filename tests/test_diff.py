@@ -16,8 +16,8 @@ import html5lib
 import pytest
 from click.testing import CliRunner
 
-from regelwerk.backends.annex.formula import formula
 from regelwerk.cli import main
+from regelwerk.core.formula import formula
 from regelwerk.diff import (
     Report,
     SourceError,

@@ -25,6 +25,8 @@ from regelwerk.check.structure import check_structure
 from regelwerk.check.tables import check_tables
 from regelwerk.check.types import check_types
 from regelwerk.check.validity import check_validity
+from regelwerk.core import nodes as c
+from regelwerk.core.lower import lower_module, program_of
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
@@ -33,11 +35,13 @@ from regelwerk.syntax.parser import decode, parse
 
 Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 
-# In this order: later passes read what earlier ones put in the context.
-PASSES: tuple[Pass, ...] = (
-    check_names, check_types, check_structure, check_tables, check_exceptions, check_conditions,
-    check_validity, check_references, check_provisional,
+# In this order: later passes read what earlier ones put in the context. The module is lowered to
+# the core IR after SURFACE_PASSES; CORE_PASSES read the core (context.core).
+SURFACE_PASSES: tuple[Pass, ...] = (check_names, check_types, check_structure, check_tables)
+CORE_PASSES: tuple[Pass, ...] = (
+    check_exceptions, check_conditions, check_validity, check_references, check_provisional,
 )
+PASSES: tuple[Pass, ...] = SURFACE_PASSES + CORE_PASSES
 
 # After errors in these passes the later passes would only repeat them in other words.
 STOP_AFTER: tuple[Pass, ...] = (check_names, check_types)
@@ -57,6 +61,7 @@ class Program:
     types: dict[Any, Any] = attrs.field(factory=dict)
     sources: dict[str, str] = attrs.field(factory=dict)
     diagnostics: dict[str, list[Diagnostic]] = attrs.field(factory=dict)
+    core: dict[str, c.Module] = attrs.field(factory=dict)  # by path: each module lowered once
 
 
 @attrs.frozen
@@ -87,6 +92,22 @@ class CheckedModule:
     def context(self) -> Context:
         return Context(self.module, self.used, targets=self.program.targets,
                        types=self.program.types)
+
+    def core(self) -> c.Program:
+        """The core IR of the regulation and every module it uses: what backends read."""
+        return core_program(self.program, self.module.path)
+
+
+def core_program(program: Program, path: str) -> c.Program:
+    by_name: dict[str, c.Module] = {}
+    stack = [path]
+    while stack:
+        current = stack.pop()
+        for name, used in program.used.get(current, {}).items():
+            if name not in by_name and used.path in program.core:
+                by_name[name] = program.core[used.path]
+                stack.append(used.path)
+    return program_of(program.core[path], by_name)
 
 
 @attrs.frozen
@@ -183,7 +204,7 @@ def _load_text(text: str, path: str) -> LoadResult:
     return LoadResult(checked, diagnostics, program.sources, [path])
 
 
-def internal_error(check: Pass, exc: Exception, module: ir.Module) -> Diagnostic:
+def internal_error(check: Callable[..., Any], exc: Exception, module: ir.Module) -> Diagnostic:
     return error(
         "RW999", f"interne fout in Regelwerk bij {check.__name__}: {type(exc).__name__}: {exc}",
         module.span, "dit is een fout in de compiler, niet in uw regels; meld ze met dit bestand",
@@ -266,17 +287,41 @@ class _Loader:
         if has_errors(problems):
             return module
         context = Context(module, used, self.strict, self.program.targets, self.program.types)
-        for check in PASSES:
+        if not self.run(SURFACE_PASSES, module, context):
+            return module
+        core = self.lower(module, context)
+        if core is None:
+            return module
+        self.program.core[display] = core
+        context.core = core_program(self.program, display)
+        self.run(CORE_PASSES, module, context)
+        return module
+
+    def run(self, passes: tuple[Pass, ...], module: ir.Module, context: Context) -> bool:
+        """Run `passes` in order; False when one in STOP_AFTER found an error."""
+        for check in passes:
             try:
                 found = check(module, context)
             except RecursionError:
                 raise
             except Exception as exc:  # noqa: BLE001 - a compiler bug must not become a traceback
                 found = [internal_error(check, exc, module)]
-            self.program.diagnostics[display].extend(found)
+            self.program.diagnostics[module.path].extend(found)
             if has_errors(found) and check in STOP_AFTER:
-                break
-        return module
+                return False
+        return True
+
+    def lower(self, module: ir.Module, context: Context) -> c.Module | None:
+        """The core IR of the module; None (and, if the checks found nothing, RW999) when the
+        checked module breaks the contract the lowering relies on."""
+        try:
+            return lower_module(module, context)
+        except RecursionError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a compiler bug must not become a traceback
+            if not has_errors(self.program.diagnostics[module.path]):
+                self.program.diagnostics[module.path].append(internal_error(lower_module, exc, module))
+            return None
 
     def load_uses(self, module: ir.Module, file: Path | None, chain: tuple[str, ...]
                   ) -> dict[str, ir.Module]:

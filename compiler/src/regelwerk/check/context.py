@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from regelwerk.core import nodes as c
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.types import Type
 
@@ -37,6 +38,8 @@ class Context:
     targets: dict[ir.Name, Target] = attrs.field(factory=dict)
     types: dict[Any, Type] = attrs.field(factory=dict)  # expression or definition -> type
     element_types: dict[str, str] = attrs.field(factory=dict)  # rule per x -> record name x
+    # The module and what it uses in core IR, for the passes that run after the lowering.
+    core: c.Program | None = None
 
     def modules(self) -> Iterator[ir.Module]:
         yield self.module

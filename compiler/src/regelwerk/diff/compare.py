@@ -27,9 +27,9 @@ from regelwerk.backends.annex.document import (
     Paragraph,
     type_text,
 )
-from regelwerk.backends.annex.formula import cell as cell_formula
-from regelwerk.backends.annex.formula import formula
 from regelwerk.check.walk import names_in
+from regelwerk.core.formula import cell as cell_formula
+from regelwerk.core.formula import formula
 from regelwerk.diff.sources import Side
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t

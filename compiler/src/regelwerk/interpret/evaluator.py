@@ -11,9 +11,9 @@ from typing import Any
 import attrs
 
 from regelwerk import runtime
-from regelwerk.backends.annex.formula import formula
 from regelwerk.check.context import Target
 from regelwerk.check.walk import alternatives, names_in
+from regelwerk.core.formula import formula
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import InvoerFout, Value, convert, show
 from regelwerk.ir import nodes as ir

@@ -16,12 +16,12 @@ from typing import Union
 import attrs
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.formula import cell as cell_formula
-from regelwerk.backends.annex.formula import formula
 from regelwerk.backends.annex.prose import Printer
 from regelwerk.backends.annex.rich import Rich, choice, code, join, ref, rich, term, value
 from regelwerk.check.types import declared_type
 from regelwerk.check.walk import alternatives
+from regelwerk.core.formula import cell as cell_formula
+from regelwerk.core.formula import formula
 from regelwerk.interpret.values import show
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t

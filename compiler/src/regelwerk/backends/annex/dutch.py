@@ -10,12 +10,14 @@ a wrong article never changes the meaning, and the name as written is printed be
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
-
 import attrs
 
-from regelwerk.syntax import literals
+from regelwerk.core.display import PLURAL_UNITS as PLURAL_UNITS
+from regelwerk.core.display import date as date
+from regelwerk.core.display import duration as duration
+from regelwerk.core.display import money as money
+from regelwerk.core.display import number as number
+from regelwerk.core.display import percent as percent
 
 PREPOSITIONS = frozenset({
     "per", "van", "voor", "ten", "bij", "volgens", "op", "met", "in", "uit", "naar", "tot", "over",
@@ -185,41 +187,3 @@ def noun(name: str) -> Noun:
 # ------------------------------------------------------------------ values
 
 
-def money(value: Decimal) -> str:
-    """As the source writes it: € 21,9860 keeps its four decimals (a published rate)."""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        text = literals.format_number(value)
-        return "- € " + text[1:] if text.startswith("-") else "€ " + text
-    return literals.format_money(value)
-
-
-def percent(fraction: Decimal) -> str:
-    """Keeps the decimals as written: 13,60 % stays 13,60 %."""
-    scaled = fraction.scaleb(2)
-    exponent = scaled.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0:
-        scaled = scaled.quantize(Decimal(1))
-    return literals.format_number(scaled) + " %"
-
-
-def number(value: Decimal) -> str:
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0:
-        value = value.quantize(Decimal(1))
-    return literals.format_number(value)
-
-
-def date(value: datetime.date) -> str:
-    return literals.format_date_long(value)
-
-
-PLURAL_UNITS = {"uur": "uren", "dag": "dagen", "week": "weken", "maand": "maanden",
-                "kwartaal": "kwartalen", "jaar": "jaar"}
-
-
-def duration(amount: Decimal, unit: str) -> str:
-    if amount == 1:
-        return f"1 {unit}"
-    plural = PLURAL_UNITS.get(unit, unit)
-    return f"{number(amount)} {plural}"

@@ -17,10 +17,10 @@ from decimal import Decimal
 import attrs
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.formula import rounding_target
 from regelwerk.backends.annex.rich import Rich, choice, join, rich, term, value
 from regelwerk.check.context import Target
 from regelwerk.check.types import conversion_factor
+from regelwerk.core.formula import rounding_target
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 
 from regelwerk import __version__, runtime
-from regelwerk.backends.annex.formula import formula
 from regelwerk.backends.python import kinds as k
 from regelwerk.backends.python import printer
 from regelwerk.backends.python.expressions import (
@@ -43,6 +42,7 @@ from regelwerk.backends.python.names import constant, is_plain
 from regelwerk.backends.python.printer import Chain, Concat, Doc, Group, render, text
 from regelwerk.check.dependencies import cell_expressions, expressions
 from regelwerk.check.walk import alternatives, children
+from regelwerk.core.formula import formula
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from regelwerk.backends.annex import dutch
+from regelwerk.core import display as dutch
 from regelwerk.ir import nodes as ir
 from regelwerk.syntax import literals
 

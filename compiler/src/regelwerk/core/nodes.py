@@ -1,0 +1,596 @@
+"""The core IR: what a checked module means, decided once.
+
+Every name points at its definition (module and name), every expression carries its type, period
+scaling and unit conversion are `Scale` nodes with their exact factor, rounding is a `Round` node with
+its step (already in the value's scale) and mode, a rule's exceptions are default terms with an
+explicit priority, dated values and table versions are explicit selections, and provisional and
+unknown values are data.
+
+Equality is meaning: spans, labels, legal references and the text a literal was written as are
+left out of `==` (attrs `eq=False`), so two versions of a regulation are "inhoudelijk gelijk"
+exactly when their core modules are equal. Children are the attrs fields that hold nodes (see
+`core.visitor.children`); there is no hand-written list of them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+
+from regelwerk.ir import types as t
+from regelwerk.ir.span import Span
+
+NOWHERE = Span("", 0, 0, 0, 0)
+
+
+def _meta() -> Any:
+    """A field that presents a node but does not change what it means."""
+    return attrs.field(default=None, eq=False, hash=False, repr=False)
+
+
+def _span() -> Any:
+    return attrs.field(default=NOWHERE, eq=False, hash=False, repr=False, kw_only=True)
+
+
+@attrs.frozen(cache_hash=True)
+class Node:
+    """The base of every core node."""
+
+
+@attrs.frozen(cache_hash=True)
+class Expr(Node):
+    """An expression; `type` is the type the type and unit pass gave it."""
+
+
+Value = Union[Decimal, bool, datetime.date, str]
+
+
+# ------------------------------------------------------------------ atoms
+
+
+@attrs.frozen(cache_hash=True)
+class Const(Expr):
+    """A constant: an exact number (a percentage as a fraction), ja/nee, a date, or a choice value
+    (the value's name, with the choice type)."""
+
+    value: Value
+    type: t.Type
+    kind: str = attrs.field(default="", eq=False, hash=False)  # bedrag | getal | duur | ... as written
+    unit: str | None = attrs.field(default=None, eq=False, hash=False)  # of a duration literal
+    text: str = attrs.field(default="", eq=False, hash=False)
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class InputRef(Expr):
+    """The value of an input."""
+
+    module: str
+    name: str
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class ParameterRef(Expr):
+    """The value of a parameter in force on the day being computed for: the peildatum, or inside
+    another parameter's value read on a day (`p op d`), that day."""
+
+    module: str
+    name: str
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class ParameterOn(Expr):
+    """`p op d`: the parameter's value in force on another date."""
+
+    module: str
+    name: str
+    date: Expr
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class RuleRef(Expr):
+    """The value of a rule; `member` names the local the rule is computed for (`regel per kind`)."""
+
+    module: str
+    name: str
+    type: t.Type
+    member: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class RuleCall(Expr):
+    """A rule with arguments, computed for these argument values."""
+
+    module: str
+    name: str
+    args: tuple[Expr, ...]
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class TableLookup(Expr):
+    """A decision table applied to arguments, in the version in force on the peildatum."""
+
+    module: str
+    name: str
+    args: tuple[Expr, ...]
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Local(Expr):
+    """A value bound in the scope: the member of a list (`kind`) or an argument of the rule."""
+
+    name: str
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class FieldOf(Expr):
+    """A field of a record value: `partner.inkomen`."""
+
+    operand: Expr
+    field: str
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Peildatum(Expr):
+    type: t.Type = t.DATE
+    span: Span = _span()
+
+
+# ------------------------------------------------------------------ operators
+
+
+@attrs.frozen(cache_hash=True)
+class Negate(Expr):
+    operand: Expr
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Not(Expr):
+    operand: Expr
+    type: t.Type = t.BOOLEAN
+    span: Span = _span()
+
+
+ARITHMETIC = ("+", "-", "×", "/")
+COMPARISONS = ("=", "≠", "<", "≤", ">", "≥")
+LOGICAL = ("en", "of")
+
+
+@attrs.frozen(cache_hash=True)
+class Arithmetic(Expr):
+    """`+ - × /` on exact numbers; a division by zero stops the calculation."""
+
+    op: str
+    left: Expr
+    right: Expr
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Compare(Expr):
+    op: str
+    left: Expr
+    right: Expr
+    type: t.Type = t.BOOLEAN
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Logical(Expr):
+    """`en`, `of`: the right side is evaluated only when the left does not decide."""
+
+    op: str
+    left: Expr
+    right: Expr
+    type: t.Type = t.BOOLEAN
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Scale(Expr):
+    """The operand times numerator / denominator, multiplied first so that it stays exact.
+
+    `reason` says where the factor comes from: "omrekening" (`omgerekend per jaar`, per maand ->
+    per jaar is 12/1) or "periodes" (`bedrag per jaar × 3 maanden`: the periods cancel, 1/12)."""
+
+    operand: Expr
+    numerator: int
+    denominator: int
+    reason: str
+    type: t.Type
+    source: str = attrs.field(default="", eq=False, hash=False)  # per maand -> per jaar: "maand"
+    target: str = attrs.field(default="", eq=False, hash=False)  # ... and "jaar"
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Round(Expr):
+    """Rounding to a multiple of `step`, in the value's own scale (2 decimals of a percentage is a
+    step of 0.0001), the way `mode` says."""
+
+    operand: Expr
+    step: Decimal
+    mode: str  # rekenkundig | naar beneden | naar boven | richting nul | weg van nul
+    type: t.Type
+    target: str = attrs.field(default="", eq=False, hash=False)  # "de eurocent", as written
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Case(Node):
+    condition: Expr
+    value: Expr
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Choose(Expr):
+    """`als c1 dan v1 anders als ... anders v`: the first case whose condition holds; without
+    `otherwise`, no case holding stops the calculation."""
+
+    cases: tuple[Case, ...]
+    otherwise: Expr | None
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Extreme(Expr):
+    """`minimum van (a; b)`, `maximum van (...)`: every argument is evaluated."""
+
+    op: str  # minimum | maximum
+    args: tuple[Expr, ...]
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Aggregate(Expr):
+    """Over the members of a list, bound to `variable`: first every member is tested against
+    `condition`, then `body` is computed for those selected."""
+
+    op: str  # som | aantal | enig | alle | minimum | maximum
+    collection: Expr
+    variable: str
+    body: Expr | None
+    condition: Expr | None
+    type: t.Type
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class DateShift(Expr):
+    """A date plus (or minus) a duration in whole periods of `unit`."""
+
+    date: Expr
+    amount: Expr
+    unit: str
+    sign: int  # 1 or -1
+    type: t.Type = t.DATE
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Builtin(Expr):
+    """A built-in function of the registry (`core.functions`), applied to its arguments.
+
+    `options` are the fixed words of the call (`jaren tussen`: ("jaar",))."""
+
+    function: str
+    args: tuple[Expr, ...]
+    type: t.Type
+    options: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+EXPRESSIONS: tuple[type[Expr], ...] = (
+    Const, InputRef, ParameterRef, ParameterOn, RuleRef, RuleCall, TableLookup, Local, FieldOf,
+    Peildatum, Negate, Not, Arithmetic, Compare, Logical, Scale, Round, Choose, Extreme, Aggregate,
+    DateShift, Builtin,
+)
+
+# ------------------------------------------------------------------ definitions
+
+
+@attrs.frozen(cache_hash=True)
+class Source(Node):
+    """Where a definition or value comes from: its label and legal reference (presentation)."""
+
+    label: str | None = None
+    reference: str | None = None
+
+
+@attrs.frozen(cache_hash=True)
+class Requirement(Node):
+    """An `eis` on the input; `reads` the inputs it needs (a test that leaves one out skips it)."""
+
+    condition: Expr
+    description: str  # the label, or the condition as a formula
+    reads: tuple[str, ...]
+    reference: str | None = _meta()
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Input(Node):
+    module: str
+    name: str
+    type: t.Type
+    requirements: tuple[Requirement, ...] = ()
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Provisional(Node):
+    """`voorlopig "reden"`: a value that is used but not yet final."""
+
+    reason: str
+
+
+@attrs.frozen(cache_hash=True)
+class Unknown(Node):
+    """`onbekend "reden"`: from this date on the value is not known; a calculation needing it stops."""
+
+    reason: str
+
+
+@attrs.frozen(cache_hash=True)
+class DatedValue(Node):
+    """A parameter's value from `valid_from` on (None: from the start); `value` is None exactly when
+    `unknown` is set."""
+
+    valid_from: datetime.date | None
+    value: Expr | None
+    unknown: Unknown | None = None
+    provisional: Provisional | None = None
+    reference: str | None = _meta()
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Parameter(Node):
+    """The value in force on a day is the last of `values` (sorted by date) from on or before it."""
+
+    module: str
+    name: str
+    type: t.Type
+    values: tuple[DatedValue, ...]
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class AnyCell(Node):
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class RangeCell(Node):
+    lower: Expr | None
+    lower_inclusive: bool
+    upper: Expr | None
+    upper_inclusive: bool
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class CompareCell(Node):
+    op: str
+    value: Expr
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class ValueCell(Node):
+    """The row applies when the argument equals one of `values` (`a of b`)."""
+
+    values: tuple[Expr, ...]
+    span: Span = _span()
+
+
+Cell = Union[AnyCell, RangeCell, CompareCell, ValueCell]
+CELLS: tuple[type[Node], ...] = (AnyCell, RangeCell, CompareCell, ValueCell)
+
+
+@attrs.frozen(cache_hash=True)
+class Row(Node):
+    cells: tuple[Cell, ...]
+    result: Expr
+    provisional: Provisional | None = None
+    reference: str | None = _meta()
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Column(Node):
+    name: str
+    type: t.Type
+
+
+@attrs.frozen(cache_hash=True)
+class TableVersion(Node):
+    valid_from: datetime.date | None
+    rows: tuple[Row, ...]
+    unknown: Unknown | None = None
+    provisional: Provisional | None = None
+    reference: str | None = _meta()
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Table(Node):
+    """A decision table: `columns[:-1]` are matched against the arguments, the last is the result.
+    Without `first_hit`, two rows that match are an error."""
+
+    module: str
+    name: str
+    columns: tuple[Column, ...]
+    versions: tuple[TableVersion, ...]
+    first_hit: bool
+    type: t.Type
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+    @property
+    def inputs(self) -> tuple[Column, ...]:
+        return self.columns[:-1]
+
+
+@attrs.frozen(cache_hash=True)
+class Term(Node):
+    """An exception as a default term: it applies when `condition` holds. A term of a higher
+    `priority` wins over one of a lower; two applying terms of the same priority conflict."""
+
+    condition: Expr
+    value: Expr
+    priority: int
+    reference: str | None = _meta()
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class RuleBody(Node):
+    """The rule's exceptions, then its base value (None: the rule has only exceptions, and none
+    applying stops the calculation)."""
+
+    terms: tuple[Term, ...]
+    base: Expr | None
+    base_reference: str | None = _meta()
+
+    @property
+    def ordered(self) -> bool:
+        return len({term.priority for term in self.terms}) > 1
+
+
+@attrs.frozen(cache_hash=True)
+class Argument(Node):
+    name: str
+    type: t.Type
+
+
+@attrs.frozen(cache_hash=True)
+class Rule(Node):
+    """A rule; `per` names the record it is computed per member of (`regel per kind`), bound to the
+    local `member`; `arguments` are the values it is computed for (`regel x(dag: datum)`)."""
+
+    module: str
+    name: str
+    type: t.Type
+    body: RuleBody
+    per: str | None = None
+    arguments: tuple[Argument, ...] = ()
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Choice(Node):
+    module: str
+    name: str
+    values: tuple[str, ...]
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+
+@attrs.frozen(cache_hash=True)
+class Record(Node):
+    """`gegevens`; `type` carries the fields, their types and defaults."""
+
+    module: str
+    name: str
+    type: t.RecordType
+    source: Source = attrs.field(factory=Source, eq=False, hash=False)
+    span: Span = _span()
+
+
+Definition = Union[Input, Parameter, Table, Rule, Choice, Record]
+DEFINITIONS: tuple[type[Node], ...] = (Input, Parameter, Table, Rule, Choice, Record)
+
+
+@attrs.frozen(cache_hash=True)
+class Output(Node):
+    """An output of the regulation: the definition it names."""
+
+    module: str
+    name: str
+    type: t.Type
+    per_member: bool = False
+
+
+@attrs.frozen(cache_hash=True)
+class Module(Node):
+    """One lowered module: its own definitions in the order of the file."""
+
+    name: str
+    kind: str  # regeling | module
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None  # exclusive
+    definitions: tuple[Definition, ...]
+    outputs: tuple[Output, ...]
+    uses: tuple[str, ...]
+    title: str | None = _meta()
+    version: str | None = _meta()
+    path: str = attrs.field(default="", eq=False, hash=False)
+    span: Span = _span()
+    _index: dict[str, Definition] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Definition] = {}
+        for definition in self.definitions:
+            index.setdefault(definition.name, definition)
+        object.__setattr__(self, "_index", index)
+
+    def definition(self, name: str) -> Definition | None:
+        return self._index.get(name)
+
+
+@attrs.frozen
+class Program:
+    """A regulation with every module it uses (directly or not), by name: what a backend reads."""
+
+    main: Module
+    modules: dict[str, Module] = attrs.field(eq=False)
+
+    def module(self, name: str) -> Module:
+        return self.main if name == self.main.name else self.modules[name]
+
+    def find(self, module: str, name: str) -> Definition:
+        found = self.module(module).definition(name)
+        if found is None:
+            raise KeyError(f"{module}.{name}")
+        return found
+
+    def all_modules(self) -> tuple[Module, ...]:
+        """The regulation first, then the modules it uses, by name."""
+        return (self.main, *(m for n, m in sorted(self.modules.items()) if n != self.main.name))
+
+    def inputs(self) -> list[Input]:
+        """Every input the calculation takes, the regulation's own first; a name counts once."""
+        seen: dict[str, Input] = {}
+        for module in (self.main, *(self.modules[n] for n in self.main.uses if n in self.modules)):
+            for definition in module.definitions:
+                if isinstance(definition, Input):
+                    seen.setdefault(definition.name, definition)
+        return list(seen.values())
