@@ -97,7 +97,8 @@ class _Lowering:
             name=self.name, kind=self.source.kind, valid_from=self.source.valid_from,
             valid_until=self.source.valid_until, definitions=tuple(definitions), outputs=outputs,
             uses=tuple(n.text for use in self.source.uses for n in use.names),
-            title=self.source.title, version=self.source.version, path=self.source.path,
+            title=self.source.title, version=self.source.version, bron=self.source.source,
+            path=self.source.path,
             span=self.source.span,
         )
 
@@ -178,8 +179,9 @@ class _Lowering:
 
     def rule(self, rule: ir.RuleDef, source: c.Source) -> c.Rule:
         outer = dict(self.scope)
-        if rule.per is not None:
-            self.scope[rule.per] = self.record(rule.per)
+        per_type = self.record(rule.per) if rule.per is not None else None
+        if rule.per is not None and per_type is not None:
+            self.scope[rule.per] = per_type
         arguments = tuple(c.Argument(a.name, self.type_of(a)) for a in rule.arguments)
         for argument in arguments:
             self.scope[argument.name] = argument.type
@@ -192,7 +194,7 @@ class _Lowering:
         body = c.RuleBody(terms, self.optional(rule.value), _ref(rule.value_reference))
         self.scope = outer
         return c.Rule(self.name, rule.name, self.type_of(rule), body, rule.per, arguments, source,
-                      span=rule.span)
+                      span=rule.span, per_type=per_type)
 
     # ---------------------------------------------------------- expressions
     def optional(self, expr: ir.Expr | None) -> c.Expr | None:

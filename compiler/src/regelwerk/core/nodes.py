@@ -503,6 +503,9 @@ class Rule(Node):
     arguments: tuple[Argument, ...] = ()
     source: Source = attrs.field(factory=Source, eq=False, hash=False)
     span: Span = _span()
+    # the record `per` names, resolved (its name is `per`, so it adds nothing to the meaning)
+    per_type: t.RecordType | None = attrs.field(default=None, eq=False, hash=False, repr=False,
+                                                kw_only=True)
 
 
 @attrs.frozen(cache_hash=True)
@@ -552,6 +555,7 @@ class Module(Node):
     uses: tuple[str, ...]
     title: str | None = _meta()
     version: str | None = _meta()
+    bron: str | None = _meta()  # the `bron` line
     path: str = attrs.field(default="", eq=False, hash=False)
     span: Span = _span()
     _index: dict[str, Definition] = attrs.field(init=False, eq=False, hash=False, repr=False)
