@@ -1,0 +1,139 @@
+"""What a diff reports: changes per definition, the outputs they can change, the two versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from regelwerk.backends.annex import dutch
+from regelwerk.backends.annex.document import Annex
+
+ADDED = "toegevoegd"
+REMOVED = "verwijderd"
+CHANGED = "gewijzigd"
+
+SELF = ""  # the module of the regulation itself, whatever its name in either version
+
+Node = tuple[str, str]  # (module, name); SELF for the regulation's own definitions
+
+
+@attrs.frozen
+class Change:
+    kind: str  # a stable code for tools: regel-waarde, parameter-waarde-gewijzigd, rij-toegevoegd, ...
+    text: str  # one line for people
+    old: str | None = None
+    new: str | None = None
+    details: tuple[tuple[str, Any], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"soort": self.kind, "tekst": self.text}
+        if self.old is not None:
+            out["oud"] = self.old
+        if self.new is not None:
+            out["nieuw"] = self.new
+        for key, value in self.details:
+            out[key] = value
+        return out
+
+    def detail(self, key: str) -> Any:
+        return dict(self.details).get(key)
+
+
+@attrs.frozen
+class DefinitionDiff:
+    module: str | None  # None for the regulation itself, else the used module
+    name: str
+    kind: str  # Regel, Parameter, ...
+    status: str  # toegevoegd | verwijderd | gewijzigd
+    old_number: int | None
+    new_number: int | None
+    changes: tuple[Change, ...]
+
+    @property
+    def heading(self) -> str:
+        title = dutch.noun(self.name).title
+        if self.module is not None:
+            return f"{self.kind} {title[:1].lower()}{title[1:]} (module {self.module})"
+        number = self.new_number if self.new_number is not None else self.old_number
+        return f"Artikel {number}. {title}"
+
+    @property
+    def renumbered(self) -> bool:
+        return (self.module is None and self.old_number is not None
+                and self.new_number is not None and self.old_number != self.new_number)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "naam": self.name,
+            "module": self.module,
+            "soort": self.kind,
+            "status": self.status,
+            "artikel_oud": self.old_number,
+            "artikel_nieuw": self.new_number,
+            "wijzigingen": [c.to_json() for c in self.changes],
+        }
+
+
+@attrs.frozen
+class Affected:
+    output: str
+    causes: tuple[str, ...]
+
+
+@attrs.frozen
+class Version:
+    path: str
+    revision: str | None
+    name: str
+    title: str
+    version: str | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}@{self.revision}" if self.revision else self.path
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bestand": self.path, "revisie": self.revision, "regeling": self.name,
+                "titel": self.title, "versie": self.version}
+
+
+@attrs.frozen
+class Report:
+    old: Version
+    new: Version
+    header: tuple[Change, ...]
+    definitions: tuple[DefinitionDiff, ...]
+    inputs_added: tuple[str, ...]
+    inputs_removed: tuple[str, ...]
+    outputs_added: tuple[str, ...]
+    outputs_removed: tuple[str, ...]
+    affected: tuple[Affected, ...]
+    old_annex: Annex
+    new_annex: Annex
+
+    @property
+    def equal(self) -> bool:
+        return not (self.header or self.definitions or self.inputs_added or self.inputs_removed
+                    or self.outputs_added or self.outputs_removed)
+
+    def definition(self, name: str, module: str | None = None) -> DefinitionDiff | None:
+        for found in self.definitions:
+            if found.name == name and found.module == module:
+                return found
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "oud": self.old.to_json(),
+            "nieuw": self.new.to_json(),
+            "gelijk": self.equal,
+            "kop": [c.to_json() for c in self.header],
+            "definities": [d.to_json() for d in self.definitions],
+            "invoer": {"toegevoegd": list(self.inputs_added),
+                       "verwijderd": list(self.inputs_removed)},
+            "uitvoer": {"toegevoegd": list(self.outputs_added),
+                        "verwijderd": list(self.outputs_removed)},
+            "gevolgen": [{"uitvoer": a.output, "door": list(a.causes)} for a in self.affected],
+        }
+
