@@ -31,7 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from regelwerk.backends.python.build import build
+from regelwerk.build import build
 from regelwerk.interpret.evaluator import evaluate
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t

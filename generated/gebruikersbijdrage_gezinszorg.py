@@ -19,8 +19,34 @@ else:
     from . import regelwerk_runtime as rt
 
 
+__all__ = [
+    'bereken',
+    'bereken_deel',
+    'bereken_json',
+    'Invoer',
+    'Uitvoer',
+    'Tijdvak',
+    'Huisgenoot',
+    'HuisgenootInvoer',
+    'Prestatie',
+    'PrestatieInvoer',
+    'INVOER_SCHEMA',
+    'UITVOER_SCHEMA',
+    'REGELING',
+    'TITEL',
+    'VERSIE',
+    'GELDIG_VANAF',
+    'GELDIG_TOT',
+    'BRON',
+    'COMPILER_VERSIE',
+    'InvoerFout',
+    'RekenFout',
+    'OnbekendeWaarde',
+]
+
 InvoerFout = rt.InvoerFout
 RekenFout = rt.RekenFout
+OnbekendeWaarde = rt.OnbekendeWaarde
 
 REGELING: Final = 'gebruikersbijdrage_gezinszorg'
 TITEL: Final[str | None] = 'Gebruikersbijdrage voor gezinszorg'

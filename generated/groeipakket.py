@@ -19,8 +19,32 @@ else:
     from . import regelwerk_runtime as rt
 
 
+__all__ = [
+    'bereken',
+    'bereken_deel',
+    'bereken_json',
+    'Invoer',
+    'Uitvoer',
+    'Huisvesting',
+    'Kind',
+    'KindInvoer',
+    'INVOER_SCHEMA',
+    'UITVOER_SCHEMA',
+    'REGELING',
+    'TITEL',
+    'VERSIE',
+    'GELDIG_VANAF',
+    'GELDIG_TOT',
+    'BRON',
+    'COMPILER_VERSIE',
+    'InvoerFout',
+    'RekenFout',
+    'OnbekendeWaarde',
+]
+
 InvoerFout = rt.InvoerFout
 RekenFout = rt.RekenFout
+OnbekendeWaarde = rt.OnbekendeWaarde
 
 REGELING: Final = 'groeipakket'
 TITEL: Final[str | None] = 'Groeipakket: basisbedrag, startbedrag, schoolbonus en sociale toeslag'

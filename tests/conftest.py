@@ -58,7 +58,7 @@ def run(body: str, inputs: dict[str, Any], peildatum: str = "2026-03-01",
 
 def import_generated(folder: Path, body: str) -> Any:
     """Build the regulation `body` (with HEADER) into `folder` and import its generated module."""
-    from regelwerk.backends.python.build import build
+    from regelwerk.build import build
 
     path = folder / "proef.rw"
     path.write_text(source(body), encoding="utf-8")

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from regelwerk import __version__, runtime
 from regelwerk.backends.python import names, printer
-from regelwerk.backends.python.build import RUNTIME_FILE, build, runtime_source
+from regelwerk.build import RUNTIME_FILE, build, runtime_source
 from regelwerk.cli import main
 from regelwerk.interpret.evaluator import OnbekendeWaarde, RekenFout, evaluate
 from regelwerk.interpret.explain import render_tree
@@ -524,7 +524,7 @@ def test_generated_folder_is_a_fresh_build() -> None:
 
 
 def test_build_is_deterministic(tmp_path: Path) -> None:
-    script = ("import hashlib, sys; from regelwerk.backends.python.build import build; "
+    script = ("import hashlib, sys; from regelwerk.build import build; "
               "r = build(sys.argv[1:]); "
               "print(hashlib.sha256(repr(sorted(r.files.items())).encode()).hexdigest())")
     digests = set()

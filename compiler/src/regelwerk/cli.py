@@ -213,7 +213,7 @@ from regelwerk.diff.command import diff  # noqa: E402
 main.add_command(annex)
 main.add_command(diff)
 
-from regelwerk.backends.python.command import build  # noqa: E402
+from regelwerk.build_command import build  # noqa: E402
 
 main.add_command(build)
 

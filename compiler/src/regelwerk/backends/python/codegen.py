@@ -1,4 +1,4 @@
-"""Checked IR of one regulation -> the source of its Python module.
+"""The core IR of one regulation -> the source of its Python module.
 
 The module's layout: docstring, imports, metadata, types (TypedDicts for input and output), the
 constants that describe kinds of values and tables, the JSON Schemas, `bereken` and `bereken_json`,
@@ -33,19 +33,15 @@ from regelwerk.backends.python.expressions import (
 from regelwerk.backends.python.model import (
     Key,
     Plan,
-    column_type,
     member_type,
     output_definition,
     plan,
 )
 from regelwerk.backends.python.names import constant, is_plain
 from regelwerk.backends.python.printer import Chain, Concat, Doc, Group, render, text
-from regelwerk.check.dependencies import cell_expressions, expressions
-from regelwerk.check.walk import alternatives, children
-from regelwerk.core.formula import formula
-from regelwerk.ir import nodes as ir
+from regelwerk.core import nodes as c
+from regelwerk.core.visitor import walk
 from regelwerk.ir import types as t
-from regelwerk.pipeline import CheckedModule
 
 RUNTIME = "regelwerk_runtime"
 DOCS = "docs/ontwikkelaars/inbedden.md"
@@ -67,17 +63,21 @@ IMPORTS = (
 Lines = list[str]
 
 
-def generate(checked: CheckedModule) -> str:
-    """The source of the module for a checked regulation."""
-    assert checked.module.kind == "regeling"
-    return ModuleWriter(checked).source()
+# What every generated module exports besides its own names: the documented exceptions.
+EXCEPTIONS = ("InvoerFout", "RekenFout", "OnbekendeWaarde")
+
+
+def generate(program: c.Program) -> str:
+    """The source of the module for a regulation (the core IR of it and the modules it uses)."""
+    assert program.main.kind == "regeling"
+    return ModuleWriter(program).source()
 
 
 class ModuleWriter:
-    def __init__(self, checked: CheckedModule) -> None:
-        self.checked = checked
-        self.module = checked.module
-        self.plan: Plan = plan(checked)
+    def __init__(self, program: c.Program) -> None:
+        self.program = program
+        self.module = program.main
+        self.plan: Plan = plan(program)
         self.kinds = k.Kinds(self.plan)
         self.tables: dict[Key, tuple[str, Doc]] = {}  # table -> its rt.Tabel constant
         self.soorten_parameter = self._tables_called_with_other_kinds()
@@ -123,17 +123,28 @@ class ModuleWriter:
     def metadata(self) -> Lines:
         module = self.module
         lines = ["", "",
-                 "InvoerFout = rt.InvoerFout",
-                 "RekenFout = rt.RekenFout",
+                 render(Group("[", tuple(printer.string(n) for n in self.exported()), "]"), 0,
+                        "__all__ = "),
+                 "",
+                 *(f"{name} = rt.{name}" for name in EXCEPTIONS),
                  "",
                  render(printer.string(module.name), 0, "REGELING: Final = "),
                  self._optional_text("TITEL", module.title),
                  self._optional_text("VERSIE", module.version),
                  self._optional_date("GELDIG_VANAF", module.valid_from),
                  self._optional_date("GELDIG_TOT", module.valid_until) + "  # tot: exclusief",
-                 self._optional_text("BRON", module.source),
+                 self._optional_text("BRON", module.bron),
                  render(printer.string(__version__), 0, "COMPILER_VERSIE: Final = ")]
         return lines
+
+    def exported(self) -> list[str]:
+        """The module's public names: what a service calls, types its data with and catches."""
+        types = [name for record in self.plan.records
+                 for name in (self.plan.records[record], self.plan.record_inputs[record])]
+        return ["bereken", "bereken_deel", "bereken_json", "Invoer", "Uitvoer",
+                *self.plan.choices.values(), *types, "INVOER_SCHEMA", "UITVOER_SCHEMA", "REGELING",
+                "TITEL", "VERSIE", "GELDIG_VANAF", "GELDIG_TOT", "BRON", "COMPILER_VERSIE",
+                *EXCEPTIONS]
 
     @staticmethod
     def _optional_text(name: str, value: str | None) -> str:
@@ -162,7 +173,7 @@ class ModuleWriter:
                                      [(n, f"NotRequired[{self.kinds.input_annotation(f)}]"
                                        if n in defaults else self.kinds.input_annotation(f))
                                       for n, f in record.fields])
-        inputs = [(d.name, self.plan.type_of(d)) for d in self.plan.inputs]
+        inputs = [(d.name, d.type) for d in self.plan.inputs]
         lines += self.typed_dict("Invoer", f"De invoer van {self.module.name}, zoals een dienst "
                                  "die aanlevert (bedragen als tekst, bijv. \"1450.50\").",
                                  [(n, self.kinds.input_annotation(ty)) for n, ty in inputs])
@@ -182,16 +193,19 @@ class ModuleWriter:
         return ["", "", render(call, 0, f"{name} = ")]
 
     def output_names(self) -> list[str]:
-        return [n.text for n in self.module.output_names]
+        return [output.name for output in self.module.outputs]
+
+    def output(self, name: str) -> c.Input | c.Parameter | c.Table | c.Rule:
+        found = next(o for o in self.module.outputs if o.name == name)
+        return output_definition(self.program, found)
 
     def output_annotation(self, name: str) -> str:
-        _, definition = output_definition(self.checked, name)
-        return self.kinds.annotation(self.plan.type_of(definition))
+        return self.kinds.annotation(self.output(name).type)
 
     # ---------------------------------------------------------- constants and schemas
     def constants(self) -> Lines:
         inputs = [printer.tuple_of([printer.string(d.name),
-                                      text(self.kinds.soort(self.plan.type_of(d)))])
+                                      text(self.kinds.soort(d.type))])
                   for d in self.plan.inputs]
         outputs = [Concat((printer.string(n), text(": "), text(self.output_soort(n))))
                    for n in self.output_names()]
@@ -209,27 +223,25 @@ class ModuleWriter:
         return lines
 
     def output_soort(self, name: str) -> str:
-        _, definition = output_definition(self.checked, name)
-        return self.kinds.soort(self.plan.type_of(definition))
+        return self.kinds.soort(self.output(name).type)
 
     def table_constant(self, module: str, name: str) -> Doc:
         table = self.plan.find(module, name)
-        assert isinstance(table, ir.TableDef)
-        columns = [printer.tuple_of([printer.string(c.name), text(s)]) for c, s in
-                   zip(table.inputs, column_soorten(self.plan, self.kinds, module, table))]
+        assert isinstance(table, c.Table)
+        columns = [printer.tuple_of([printer.string(column.name), text(s)]) for column, s in
+                   zip(table.inputs, column_soorten(self.kinds, table))]
         args: list[Doc] = [printer.string(table.name), printer.tuple_of(columns),
-                           text(self.kinds.soort(self.plan.type_of(table)))]
+                           text(self.kinds.soort(table.type))]
         if table.first_hit:
             args.append(text("eerste_treffer=True"))
         return printer.call("rt.Tabel", args)
 
     def schemas(self) -> Lines:
-        inputs = {d.name: k.input_schema(self.plan.type_of(d), d.label) for d in self.plan.inputs}
+        inputs = {d.name: k.input_schema(d.type, d.source.label) for d in self.plan.inputs}
         outputs = {}
         for name in self.output_names():
-            _, definition = output_definition(self.checked, name)
-            outputs[name] = k.output_schema(self.plan.type_of(definition),
-                                            getattr(definition, "label", None))
+            definition = self.output(name)
+            outputs[name] = k.output_schema(definition.type, definition.source.label)
         return [
             "", render(k.data(self.schema(f"Invoer van {self.module.name}", inputs)), 0,
                        "INVOER_SCHEMA: Final[dict[str, object]] = "),
@@ -294,25 +306,25 @@ class ModuleWriter:
         return lines
 
     def output_function(self, name: str) -> Doc:
-        module, definition = output_definition(self.checked, name)
-        return text(self.plan.identifier(module, definition.name))
+        definition = self.output(name)
+        return text(self.plan.identifier(definition.module, definition.name))
 
     def output_value(self, name: str) -> Doc:
-        module, definition = output_definition(self.checked, name)
-        return text(f"{self.plan.identifier(module, definition.name)}(r)")
+        definition = self.output(name)
+        return text(f"{self.plan.identifier(definition.module, definition.name)}(r)")
 
     # ---------------------------------------------------------- one function per definition
     def functions(self) -> Lines:
         lines: Lines = []
-        for module, definition in self.plan.definitions:
-            if isinstance(definition, ir.InputDef):
-                lines += self.input_function(module, definition)
-            elif isinstance(definition, ir.ParameterDef):
-                lines += self.parameter_function(module, definition)
-            elif isinstance(definition, ir.TableDef):
-                lines += self.table_function(module, definition)
-            elif isinstance(definition, ir.RuleDef):
-                lines += self.rule_function(module, definition)
+        for definition in self.plan.definitions:
+            if isinstance(definition, c.Input):
+                lines += self.input_function(definition)
+            elif isinstance(definition, c.Parameter):
+                lines += self.parameter_function(definition)
+            elif isinstance(definition, c.Table):
+                lines += self.table_function(definition)
+            else:
+                lines += self.rule_function(definition)
         if self.has_requirements():
             lines += self.requirements_function()
         return lines
@@ -330,8 +342,7 @@ class ModuleWriter:
                 for requirement in definition.requirements:
                     condition = compiler.wrap(requirement.condition, {}, NOT + 1)
                     body.append(render(Concat((text("if not "), condition, text(":"))), 4))
-                    message = runtime.eis_melding(requirement.label
-                                                  or formula(requirement.condition))
+                    message = runtime.eis_melding(requirement.description)
                     body.append(render(printer.call("rt.InvoerFout", [
                         printer.string(definition.name), printer.string(message)]), 8, "raise "))
             return signature, body
@@ -346,25 +357,25 @@ class ModuleWriter:
         build(first)
         return build(Compiler(self.plan, self.kinds, Scope(first.reads)))
 
-    def input_function(self, module: str, definition: ir.InputDef) -> Lines:
-        name = self.plan.identifier(module, definition.name)
-        type_ = self.plan.type_of(definition)
+    def input_function(self, definition: c.Input) -> Lines:
+        name = self.plan.identifier(definition.module, definition.name)
+        type_ = definition.type
         winner = next((d for d in self.plan.inputs if d.name == definition.name), None)
-        annotation = self.kinds.annotation(self.plan.type_of(winner) if winner else type_)
+        annotation = self.kinds.annotation(winner.type if winner else type_)
         decorator = printer.call("rt.invoer", [
             printer.string(definition.name), text(self.kinds.soort(type_)),
-            _optional(_ref(definition.reference)), _optional(definition.label)])
+            _optional(definition.source.reference), _optional(definition.source.label)])
         if winner is None:  # an input of a module used by a used module: the interpreter lacks it
             body = [render(printer.call("rt.RekenFout", [printer.string(
                 f"invoer {definition.name} ontbreekt")]), 4, "raise ")]
         else:
             body = [f"    return r.invoer[{printer.literal(definition.name)}]"]
         return _function(decorator, text(f"def {name}(r: _Rekening) -> {annotation}:"), body,
-                         _summary("Invoer", definition.name, type_, definition.reference))
+                         _summary("Invoer", definition.name, type_, definition.source.reference))
 
-    def parameter_function(self, module: str, definition: ir.ParameterDef) -> Lines:
-        name = self.plan.identifier(module, definition.name)
-        type_ = self.plan.type_of(definition)
+    def parameter_function(self, definition: c.Parameter) -> Lines:
+        name = self.plan.identifier(definition.module, definition.name)
+        type_ = definition.type
 
         signature = text(f"def {name}(r: _Rekening, dag: datetime.date) -> "
                          f"rt.Geldig[{self.kinds.annotation(type_)}]:")
@@ -373,14 +384,14 @@ class ModuleWriter:
             compiler.parameter_day = "dag"
             body: Lines = []
             for value in _in_force_order(definition.values):
-                assert isinstance(value, ir.DatedValue)
+                assert isinstance(value, c.DatedValue)
                 if value.value is None:
                     assert value.valid_from is not None  # the grammar dates every `onbekend`
                     body.append(f"    if dag >= {self.kinds.date(value.valid_from)}:")
                     body.append(render(self.unknown("parameter", definition.name, value), 8,
                                        "raise "))
                     continue
-                reference = _ref(value.reference or definition.reference)
+                reference = value.reference or definition.source.reference
                 args = [compiler.compile(value.value, {}).doc, _optional(reference)]
                 if value.valid_from is not None:
                     args.append(printer.Concat((text("vanaf="), printer.string(
@@ -399,10 +410,11 @@ class ModuleWriter:
 
         decorator = printer.call("rt.parameter", [printer.string(definition.name),
                                                   text(self.kinds.soort(type_))])
-        doc = _summary("Parameter", definition.name, type_, definition.reference, definition.label)
+        doc = _summary("Parameter", definition.name, type_, definition.source.reference,
+                       definition.source.label)
         return _function(decorator, *self.compiled(build), doc)
 
-    def unknown(self, kind: str, name: str, dated: ir.DatedValue | ir.TableVersion) -> Doc:
+    def unknown(self, kind: str, name: str, dated: c.DatedValue | c.TableVersion) -> Doc:
         """`rt.OnbekendeWaarde(...)`: the value is `onbekend` from this date on."""
         assert dated.unknown is not None
         when = text(self.kinds.date(dated.valid_from)) if dated.valid_from else text("None")
@@ -410,24 +422,24 @@ class ModuleWriter:
             printer.string(kind), printer.string(name), when,
             printer.string(dated.unknown.reason)])
 
-    def rule_function(self, module: str, rule: ir.RuleDef) -> Lines:
-        name = self.plan.identifier(module, rule.name)
-        type_ = self.plan.type_of(rule)
+    def rule_function(self, rule: c.Rule) -> Lines:
+        name = self.plan.identifier(rule.module, rule.name)
+        type_ = rule.type
         annotation = self.kinds.annotation(type_)
-        if rule.exceptions:
+        if rule.body.terms:
             annotation = f"{annotation} | rt.Uitzondering[{annotation}]"
         args: list[Doc] = [printer.string(rule.name), text(self.kinds.soort(type_)),
-                           _optional(_ref(rule.value_reference or rule.reference))]
+                           _optional(rule.body.base_reference or rule.source.reference)]
         if rule.arguments:
             args.append(Concat((text("argumenten="), printer.tuple_of([
-                printer.tuple_of([printer.string(a.name),
-                                  text(self.kinds.soort(self.plan.type_of(a)))])
+                printer.tuple_of([printer.string(a.name), text(self.kinds.soort(a.type))])
                 for a in rule.arguments]))))
         decorator = printer.call(
             "rt.regel_per" if rule.per else "rt.regel_met" if rule.arguments else "rt.regel", args)
         what = "Regel" if rule.per is None else f"Regel per {rule.per}"
-        doc = _summary(what, rule.name, type_, rule.reference, rule.label)
-        exceptions = [f"[{e.reference.text}]" for e in rule.exceptions if e.reference is not None]
+        doc = _summary(what, rule.name, type_, rule.source.reference, rule.source.label)
+        exceptions = [f"[{term.reference}]" for term in _by_priority(rule.body.terms)
+                      if term.reference is not None]
         if exceptions:
             doc.append("Uitzonderingen: " + ", ".join(exceptions) + ".")
 
@@ -435,12 +447,12 @@ class ModuleWriter:
             members: dict[str, str] = {}
             params = [text("r: _Rekening")]
             if rule.per is not None:
-                record = member_type(self.checked, module, rule)
+                record = member_type(rule)
                 members[rule.per] = compiler.scope.local(rule.per)
                 params.append(text(f"{members[rule.per]}: {self.plan.records[record]}"))
             for argument in rule.arguments:
                 members[argument.name] = compiler.scope.parameter(argument.name)
-                annotation_of = self.kinds.annotation(self.plan.type_of(argument))
+                annotation_of = self.kinds.annotation(argument.type)
                 params.append(text(f"{members[argument.name]}: {annotation_of}"))
             signature = Concat((text(f"def {name}"), Group("(", tuple(params), ")"),
                                 text(f" -> {annotation}:")))
@@ -448,14 +460,20 @@ class ModuleWriter:
 
         return _function(decorator, *self.compiled(build), doc)
 
-    def rule_body(self, compiler: Compiler, rule: ir.RuleDef, members: dict[str, str]) -> Lines:
-        assert rule.value is not None, "a rule without a value is an error the checker reports"
+    def rule_body(self, compiler: Compiler, rule: c.Rule, members: dict[str, str]) -> Lines:
+        """The exceptions by descending priority, then the base value. Exceptions of one priority
+        apply together: two of them at once is a RekenFout."""
+        base = rule.body.base
+        assert base is not None, "a rule without a value is an error the checker reports"
         body: Lines = []
-        exceptions = rule.exceptions
-        together = len(exceptions) > 1 and not rule.ordered_exceptions  # two at once: a RekenFout
+        exceptions = _by_priority(rule.body.terms)
+        together = len(exceptions) > 1 and not rule.body.ordered
+        # the lowering gives exceptions one priority each, or all the same one
+        assert together or len({e.priority for e in exceptions}) == len(exceptions) or \
+            len(exceptions) <= 1
         if together:
             cases = [printer.tuple_of([compiler.compile(e.condition, members).doc,
-                                       printer.string(_ref(e.reference) or f"regel {e.span.line}")])
+                                       printer.string(e.reference or f"regel {e.span.line}")])
                      for e in exceptions]
             body.append(render(printer.call("rt.uitzonderingen", [printer.string(rule.name),
                                                                   *cases]), 4, "gelden = "))
@@ -464,24 +482,25 @@ class ModuleWriter:
                 body.append(f"    if gelden == {index}:")
             else:
                 body.append(render(compiler.compile(exception.condition, members).doc, 4, "if ", ":"))
-            reference = _ref(exception.reference) or _ref(rule.reference)
+            reference = exception.reference or rule.source.reference
             value = compiler.compile(exception.value, members).doc
             body.append(render(printer.call("rt.Uitzondering", [value, _optional(reference)]), 8,
                                "return "))
-        body.append(render(compiler.compile(rule.value, members).doc, 4, "return "))
+        body.append(render(compiler.compile(base, members).doc, 4, "return "))
         return body
 
     # ---------------------------------------------------------- tables
-    def table_function(self, module: str, table: ir.TableDef) -> Lines:
+    def table_function(self, table: c.Table) -> Lines:
+        module = table.module
         name = self.plan.identifier(module, table.name)
-        result = self.kinds.annotation(self.plan.type_of(table))
-        columns = [column_type(self.checked, module, c) for c in table.inputs]
-        doc = _summary("Tabel", table.name, None, table.reference, table.label)
+        result = self.kinds.annotation(table.type)
+        columns = [column.type for column in table.inputs]
+        doc = _summary("Tabel", table.name, None, table.source.reference, table.source.label)
         if table.first_hit:
             doc.append("Eerste treffer: van de rijen die passen, geldt de eerste.")
 
         def build(compiler: Compiler) -> tuple[Doc, Lines]:
-            params = [compiler.scope.parameter(c.name) for c in table.inputs]
+            params = [compiler.scope.parameter(column.name) for column in table.inputs]
             docs = [text("r: _Rekening")] + [text(f"{p}: {self.kinds.annotation(ty)}")
                                              for p, ty in zip(params, columns)]
             soorten: list[Doc] = []
@@ -490,16 +509,16 @@ class ModuleWriter:
                 soorten = [text("soorten=soorten")]
             signature = Concat((text(f"def {name}"), Group("(", tuple(docs), ")"),
                                 text(f" -> {result}:")))
-            return signature, self.table_body(compiler, module, table, params, soorten)
+            return signature, self.table_body(compiler, table, params, soorten)
 
         return _function(None, *self.compiled(build), doc)
 
-    def table_body(self, compiler: Compiler, module: str, table: ir.TableDef, params: list[str],
+    def table_body(self, compiler: Compiler, table: c.Table, params: list[str],
                    soorten: list[Doc]) -> Lines:
-        constant = self.table_constant_name(module, table.name)
+        constant = self.table_constant_name(table.module, table.name)
         body: Lines = []
         for version in _in_force_order(table.versions):
-            assert isinstance(version, ir.TableVersion)
+            assert isinstance(version, c.TableVersion)
             indent = 4
             if version.valid_from is not None:
                 body.append(f"    if r.peildatum >= {self.kinds.date(version.valid_from)}:")
@@ -521,14 +540,13 @@ class ModuleWriter:
                            "raise "))
         return body
 
-    def rows(self, compiler: Compiler, table: ir.TableDef, version: ir.TableVersion,
+    def rows(self, compiler: Compiler, table: c.Table, version: c.TableVersion,
              params: list[str], indent: int, look_up: list[Doc], extra: list[Doc]) -> Lines:
         """`rij = r.rij(tabel, (argumenten), (tests per row))`, then the result of each row."""
         pad = " " * indent
         conditions = printer.tuple_of([self.row_condition(compiler, row, params)
                                        for row in version.rows])
-        quiet = all(is_quiet(e, self.plan) for row in version.rows for cell in row.cells[:-1]
-                    for e in cell_expressions(cell))
+        quiet = all(is_quiet(cell) for row in version.rows for cell in row.cells)
         lines: Lines = []
         if not quiet:  # the interpreter leaves the steps of matching rows out of the explanation
             lines.append(f"{pad}with r.apart():")
@@ -541,14 +559,12 @@ class ModuleWriter:
             inner = indent if last else indent + 4
             if not last:
                 lines.append(f"{pad}if rij == {number}:")
-            cell = row.cells[-1]
-            assert isinstance(cell, ir.ValueCell)
-            value = compiler.compile(cell.value, {}).doc
-            if not is_quiet(cell.value, self.plan):
+            value = compiler.compile(row.result, {}).doc
+            if not is_quiet(row.result):
                 lines.append(" " * inner + "with r.apart():")
                 lines.append(render(value, inner + 4, "waarde = "))
                 value = text("waarde")
-            args = [value, _optional(_ref(row.reference or version.reference or table.reference))]
+            args = [value, _optional(row.reference or version.reference or table.source.reference)]
             if row.provisional is not None:
                 args.append(printer.string(row.provisional.reason))
             elif version.provisional is not None:
@@ -557,9 +573,8 @@ class ModuleWriter:
             lines.append(render(printer.call("r.uitkomst", args), inner, "return "))
         return lines
 
-    def row_condition(self, compiler: Compiler, row: ir.Row, params: list[str]) -> Doc:
-        tests = [self.cell_test(compiler, cell, param)
-                 for cell, param in zip(row.cells[:-1], params)]
+    def row_condition(self, compiler: Compiler, row: c.Row, params: list[str]) -> Doc:
+        tests = [self.cell_test(compiler, cell, param) for cell, param in zip(row.cells, params)]
         present = [test for test in tests if test is not None]
         if not present:
             return text("True")
@@ -568,21 +583,21 @@ class ModuleWriter:
             combined = chain(combined, "and", _at_least(test, AND + 1), AND)
         return combined.doc
 
-    def cell_test(self, compiler: Compiler, cell: ir.Cell, param: str) -> Py | None:
+    def cell_test(self, compiler: Compiler, cell: c.Cell, param: str) -> Py | None:
         """The test of one cell on its column's argument; None for n.v.t."""
-        if isinstance(cell, ir.AnyCell):
+        if isinstance(cell, c.AnyCell):
             return None
         arg = text(param)
-        if isinstance(cell, ir.RangeCell):
+        if isinstance(cell, c.RangeCell):
             return Py(self.range_test(compiler, cell, arg), CMP)
-        if isinstance(cell, ir.CompareCell):
+        if isinstance(cell, c.CompareCell):
             op = {"=": "==", "≠": "!="}.get(cell.op, {"≤": "<=", "≥": ">="}.get(cell.op, cell.op))
             return Py(Chain(arg, ((op, compiler.wrap(cell.value, {}, CMP + 1)),)), CMP)
-        assert isinstance(cell, ir.ValueCell)
-        values = alternatives(cell.value)
+        assert isinstance(cell, c.ValueCell)
+        values = cell.values
         docs = [compiler.wrap(v, {}, CMP + 1) for v in values]
-        is_bool = [isinstance(v, ir.Literal) and isinstance(v.value, bool) for v in values]
-        if len(values) > 1 and all(is_constant(v, self.plan) for v in values):
+        is_bool = [isinstance(v, c.Const) and isinstance(v.value, bool) for v in values]
+        if len(values) > 1 and all(is_constant(v) for v in values):
             return Py(Chain(arg, (("in", printer.tuple_of(docs)),)), CMP)
         tests = [Py(Chain(arg, (("is" if b else "==", d),)), CMP) for d, b in zip(docs, is_bool)]
         combined = tests[0]
@@ -591,7 +606,7 @@ class ModuleWriter:
         return combined
 
     @staticmethod
-    def range_test(compiler: Compiler, cell: ir.RangeCell, arg: Doc) -> Doc:
+    def range_test(compiler: Compiler, cell: c.RangeCell, arg: Doc) -> Doc:
         """`lower <= x < upper`: the lower bound first, the upper only if that holds."""
         lower = compiler.wrap(cell.lower, {}, CMP + 1) if cell.lower is not None else None
         upper = compiler.wrap(cell.upper, {}, CMP + 1) if cell.upper is not None else None
@@ -615,16 +630,16 @@ class ModuleWriter:
     def _tables_called_with_other_kinds(self) -> set[Key]:
         """Tables some call site passes arguments of another kind than the columns (as shown)."""
         found: set[Key] = set()
-        for _, definition in self.plan.definitions:
-            for expr in _calls(definition):
-                target = self.checked.target(expr.callee)
-                table = self.plan.find(target.module, target.name)
-                if isinstance(table, ir.RuleDef):  # a rule with arguments, not a table
+        for definition in self.plan.definitions:
+            for node in walk(definition):
+                if not isinstance(node, c.TableLookup):
                     continue
-                assert isinstance(table, ir.TableDef)
-                given = tuple(self.kinds.soort(self.plan.type_of(a)) for a in expr.args)
-                if given != column_soorten(self.plan, self.kinds, target.module, table):
-                    found.add((target.module, target.name))
+                table = self.plan.find(node.module, node.name)
+                assert isinstance(table, c.Table)
+                given = tuple(self.kinds.soort(a.type)  # type: ignore[attr-defined]
+                              for a in node.args)
+                if given != column_soorten(self.kinds, table):
+                    found.add((node.module, node.name))
         return found
 
 
@@ -640,10 +655,10 @@ def _function(decorator: Doc | None, signature: Doc, body: Lines, doc: list[str]
     return lines + body
 
 
-def _summary(what: str, name: str, type_: t.Type | None, reference: ir.Reference | None,
+def _summary(what: str, name: str, type_: t.Type | None, reference: str | None,
              label: str | None = None) -> list[str]:
     described = f": {type_.describe()}" if type_ is not None else ""
-    article = f" [{reference.text}]" if reference is not None else ""
+    article = f" [{reference}]" if reference is not None else ""
     return [f"{what} {name}{described}{article}.", label or ""]
 
 
@@ -651,16 +666,17 @@ def _optional(value: str | None) -> Doc:
     return printer.string(value) if value is not None else text("None")
 
 
-def _ref(reference: ir.Reference | None) -> str | None:
-    return reference.text if reference is not None else None
+def _by_priority(terms: Sequence[c.Term]) -> list[c.Term]:
+    """Exceptions by descending priority; of one priority, in the order of the rule."""
+    return sorted(terms, key=lambda term: -term.priority)
 
 
 def _at_least(py: Py, prec: int) -> Doc:
     return py.doc if py.prec >= prec else printer.parenthesized(py.doc)
 
 
-def _in_force_order(items: Sequence[ir.DatedValue | ir.TableVersion]
-                    ) -> Iterator[ir.DatedValue | ir.TableVersion]:
+def _in_force_order(items: Sequence[c.DatedValue | c.TableVersion]
+                    ) -> Iterator[c.DatedValue | c.TableVersion]:
     """Latest first, as the peildatum selects them; a value no peildatum can select is left out."""
     ordered = sorted(items, key=lambda i: i.valid_from or datetime.date.min)
     seen: set[datetime.date | None] = set()
@@ -671,17 +687,6 @@ def _in_force_order(items: Sequence[ir.DatedValue | ir.TableVersion]
         yield item
         if item.valid_from is None:
             return
-
-
-def _calls(definition: ir.Definition) -> Iterator[ir.Call]:
-    stack = list(expressions(definition))
-    while stack:
-        expr = stack.pop()
-        if isinstance(expr, ir.Call):
-            yield expr
-        if isinstance(expr, ir.Aggregate):
-            stack.extend(e for e in (expr.body, expr.condition) if e is not None)
-        stack.extend(children(expr))
 
 
 def _isort_key(name: str) -> tuple[int, str]:

@@ -16,10 +16,11 @@ import attrs
 
 from regelwerk.backends.python import names, printer
 from regelwerk.backends.python.kinds import Kinds
-from regelwerk.backends.python.model import LOCALS, RESERVED, Plan, column_type
+from regelwerk.backends.python.model import LOCALS, RESERVED, Plan
 from regelwerk.backends.python.printer import Chain, Concat, Doc, Group, text
-from regelwerk.check.walk import children
-from regelwerk.ir import nodes as ir
+from regelwerk.core import nodes as c
+from regelwerk.core.functions import REGISTRY
+from regelwerk.core.visitor import Visitor, walk
 from regelwerk.ir import types as t
 
 COND, OR, AND, NOT, CMP, ADD, MUL, UNARY, ATOM = range(1, 10)
@@ -61,8 +62,11 @@ class Scope:
         return self.parameters[name]
 
 
-class Compiler:
-    """Compiles the expressions of one function in a scope; records the module names it reads."""
+class Compiler(Visitor[Py]):
+    """Compiles the core expressions of one function in a scope; records the module names it reads.
+
+    `visit_<Class>(node, members)` per class of `core.nodes.EXPRESSIONS`; `members` maps the locals
+    in scope (a list's member, a rule's arguments) to their Python variables."""
 
     def __init__(self, plan: Plan, kinds: Kinds, scope: Scope) -> None:
         self.plan = plan
@@ -72,12 +76,10 @@ class Compiler:
         # Inside a parameter's `select(r, dag)`: the parameters its value reads, on the same day.
         self.parameter_day: str | None = None
 
-    def compile(self, expr: ir.Expr, members: dict[str, str]) -> Py:
-        method = getattr(self, "_" + type(expr).__name__.lower())
-        result: Py = method(expr, members)
-        return result
+    def compile(self, expr: c.Expr, members: dict[str, str]) -> Py:
+        return self.visit(expr, members)
 
-    def wrap(self, expr: ir.Expr, members: dict[str, str], at_least: int) -> Doc:
+    def wrap(self, expr: c.Expr, members: dict[str, str], at_least: int) -> Doc:
         """`expr` as an operand that needs precedence `at_least`, parenthesized if lower."""
         compiled = self.compile(expr, members)
         return compiled.doc if compiled.prec >= at_least else printer.parenthesized(compiled.doc)
@@ -88,99 +90,92 @@ class Compiler:
         return identifier
 
     # ---------------------------------------------------------- atoms
-    def _literal(self, expr: ir.Literal, members: dict[str, str]) -> Py:
+    def visit_Const(self, expr: c.Const, members: dict[str, str]) -> Py:
         value = expr.value
         if isinstance(value, bool):
             return Py(text(repr(value)))
         if isinstance(value, datetime.date):
             return Py(text(self.kinds.date(value)))
-        assert value is not None, "'geen' only stands in tests; the checker reports it elsewhere"
+        if isinstance(value, str):  # a choice value
+            return Py(printer.string(value))
         return Py(text(self.kinds.number(value, literal_stem(expr, value))))
 
-    def _name(self, expr: ir.Name, members: dict[str, str]) -> Py:
-        target = self.plan.checked.target(expr)
-        if target.kind == "keuzewaarde":
-            return Py(printer.string(target.name))
-        if target.kind == "argument":
-            return Py(text(members[target.name]))
-        if target.kind == "element":
-            assert target.element is not None
-            base = text(members[target.element])
-        elif target.kind == "regel" and target.element is not None:
-            function = self.global_name(target.module, target.name)
-            base = text(f"{function}(r, {members[target.element]})")
-        elif target.kind == "parameter" and self.parameter_day is not None:
-            base = text(f"{self.global_name(target.module, target.name)}.op(r, "
-                        f"{self.parameter_day})")
-        elif target.kind in ("invoer", "parameter", "regel"):
-            base = text(f"{self.global_name(target.module, target.name)}(r)")
-        else:
-            raise AssertionError(f"{target.kind} {target.name} has no value; the checker reports it")
-        return Py(subscripts(base, target.fields))
+    def visit_Local(self, expr: c.Local, members: dict[str, str]) -> Py:
+        return Py(text(members[expr.name]))
 
-    def _peildatum(self, expr: ir.Peildatum, members: dict[str, str]) -> Py:
+    def visit_InputRef(self, expr: c.InputRef, members: dict[str, str]) -> Py:
+        return Py(text(f"{self.global_name(expr.module, expr.name)}(r)"))
+
+    def visit_ParameterRef(self, expr: c.ParameterRef, members: dict[str, str]) -> Py:
+        function = self.global_name(expr.module, expr.name)
+        if self.parameter_day is not None:
+            return Py(text(f"{function}.op(r, {self.parameter_day})"))
+        return Py(text(f"{function}(r)"))
+
+    def visit_RuleRef(self, expr: c.RuleRef, members: dict[str, str]) -> Py:
+        function = self.global_name(expr.module, expr.name)
+        if expr.member is not None:
+            return Py(text(f"{function}(r, {members[expr.member]})"))
+        return Py(text(f"{function}(r)"))
+
+    def visit_FieldOf(self, expr: c.FieldOf, members: dict[str, str]) -> Py:
+        fields: list[str] = []
+        base: c.Expr = expr
+        while isinstance(base, c.FieldOf):
+            fields.insert(0, base.field)
+            base = base.operand
+        return Py(subscripts(self.wrap(base, members, ATOM), tuple(fields)))
+
+    def visit_Peildatum(self, expr: c.Peildatum, members: dict[str, str]) -> Py:
         return Py(text("r.peildatum"))
 
-    def _atdate(self, expr: ir.AtDate, members: dict[str, str]) -> Py:
-        target = self.plan.checked.target(expr.parameter)
-        function = self.global_name(target.module, target.name)
+    def visit_ParameterOn(self, expr: c.ParameterOn, members: dict[str, str]) -> Py:
+        function = self.global_name(expr.module, expr.name)
         return Py(printer.call(f"{function}.op", [text("r"), self.compile(expr.date, members).doc]))
 
-    def _periodedge(self, expr: ir.PeriodEdge, members: dict[str, str]) -> Py:
-        if expr.edge == "eerste" and expr.period == "maand":  # the common case, read very often
-            return Py(Concat((self.wrap(expr.operand, members, ATOM), text(".replace(day=1)"))))
-        return Py(printer.call("rt.kalender", [printer.string(expr.edge),
-                                               printer.string(expr.period),
-                                               self.compile(expr.operand, members).doc]))
+    def visit_Builtin(self, expr: c.Builtin, members: dict[str, str]) -> Py:
+        """`rt.<runtime>(*options, *arguments)`, as the registry says."""
+        if expr.function == "kalender" and expr.options == ("eerste", "maand"):
+            # the common case, read very often
+            return Py(Concat((self.wrap(expr.args[0], members, ATOM), text(".replace(day=1)"))))
+        function = REGISTRY[expr.function]
+        return Py(printer.call(f"rt.{function.runtime}", [
+            *(printer.string(option) for option in expr.options),
+            *(self.compile(arg, members).doc for arg in expr.args)]))
 
-    def _call(self, expr: ir.Call, members: dict[str, str]) -> Py:
-        target = self.plan.checked.target(expr.callee)
-        table = self.plan.find(target.module, target.name)
-        if isinstance(table, ir.RuleDef):  # a rule with arguments
-            return Py(printer.call(self.global_name(target.module, target.name),
-                                   [text("r"), *(self.compile(a, members).doc for a in expr.args)]))
-        assert isinstance(table, ir.TableDef)
+    def visit_RuleCall(self, expr: c.RuleCall, members: dict[str, str]) -> Py:
+        return Py(printer.call(self.global_name(expr.module, expr.name),
+                               [text("r"), *(self.compile(a, members).doc for a in expr.args)]))
+
+    def visit_TableLookup(self, expr: c.TableLookup, members: dict[str, str]) -> Py:
+        table = self.plan.find(expr.module, expr.name)
+        assert isinstance(table, c.Table)
         args: list[Doc] = [text("r")] + [self.compile(arg, members).doc for arg in expr.args]
-        given = tuple(self.kinds.soort(self.plan.type_of(arg)) for arg in expr.args)
-        if given != column_soorten(self.plan, self.kinds, target.module, table):
+        given = tuple(self.kinds.soort(arg.type) for arg in expr.args)  # type: ignore[attr-defined]
+        if given != column_soorten(self.kinds, table):
             args.append(Concat((text("soorten="), printer.tuple_of([text(s) for s in given]))))
-        return Py(printer.call(self.global_name(target.module, target.name), args))
+        return Py(printer.call(self.global_name(expr.module, expr.name), args))
 
     # ---------------------------------------------------------- operators
-    def _unary(self, expr: ir.Unary, members: dict[str, str]) -> Py:
-        if expr.op == "niet":
-            return Py(Concat((text("not "), self.wrap(expr.operand, members, NOT))), NOT)
+    def visit_Not(self, expr: c.Not, members: dict[str, str]) -> Py:
+        return Py(Concat((text("not "), self.wrap(expr.operand, members, NOT))), NOT)
+
+    def visit_Negate(self, expr: c.Negate, members: dict[str, str]) -> Py:
         return Py(Concat((text("-"), self.wrap(expr.operand, members, UNARY + 1))), UNARY)
 
-    def _binary(self, expr: ir.Binary, members: dict[str, str]) -> Py:
-        op = expr.op
-        if op in ("en", "of"):
-            prec = AND if op == "en" else OR
-            return chain(self.compile(expr.left, members), "and" if op == "en" else "or",
-                         self.wrap(expr.right, members, prec + 1), prec)
-        left_type = self.plan.type_of(expr.left)
-        if isinstance(left_type, t.DateType) and op in ("+", "-"):
-            return self._date_plus(expr, members)
-        if op in ("×", "/"):
-            product = self._product(expr, members)
-            right_type = self.plan.type_of(expr.right)
-            assert isinstance(left_type, t.NumberType) and isinstance(right_type, t.NumberType)
-            scale = t.product_scale(left_type, right_type, op)
-            if scale == 1:
-                return product
-            return Py(printer.call("rt.schaal", [product.doc, text(str(scale.numerator)),
-                                                 text(str(scale.denominator))]))
-        if op in ARITHMETIC:
-            python, prec = ARITHMETIC[op]
-            return chain(self.compile(expr.left, members), python,
-                         self.wrap(expr.right, members, prec + 1), prec)
-        python = COMPARISONS[op]
-        if op in ("=", "≠") and (_is_boolean_literal(expr.left) or _is_boolean_literal(expr.right)):
-            python = "is" if op == "=" else "is not"  # the same for True and False, and clean (E712)
+    def visit_Logical(self, expr: c.Logical, members: dict[str, str]) -> Py:
+        prec = AND if expr.op == "en" else OR
+        return chain(self.compile(expr.left, members), "and" if expr.op == "en" else "or",
+                     self.wrap(expr.right, members, prec + 1), prec)
+
+    def visit_Compare(self, expr: c.Compare, members: dict[str, str]) -> Py:
+        python = COMPARISONS[expr.op]
+        if expr.op in ("=", "≠") and (_is_boolean(expr.left) or _is_boolean(expr.right)):
+            python = "is" if expr.op == "=" else "is not"  # the same for True and False, and clean (E712)
         return Py(Chain(self.wrap(expr.left, members, CMP + 1),
                         ((python, self.wrap(expr.right, members, CMP + 1)),)), CMP)
 
-    def _product(self, expr: ir.Binary, members: dict[str, str]) -> Py:
+    def visit_Arithmetic(self, expr: c.Arithmetic, members: dict[str, str]) -> Py:
         if expr.op == "/":
             return Py(printer.call("rt.deel", [self.compile(expr.left, members).doc,
                                                self.compile(expr.right, members).doc]))
@@ -188,68 +183,51 @@ class Compiler:
         return chain(self.compile(expr.left, members), python,
                      self.wrap(expr.right, members, prec + 1), prec)
 
-    def _date_plus(self, expr: ir.Binary, members: dict[str, str]) -> Py:
-        right_type = self.plan.type_of(expr.right)
-        assert isinstance(right_type, t.NumberType)
-        unit = right_type.unit.factors[0][0]
-        amount = self.compile(expr.right, members).doc
-        if expr.op == "-":
-            amount = Concat((text("-"), self.wrap(expr.right, members, UNARY + 1)))
-        return Py(printer.call("rt.plus_periode", [self.compile(expr.left, members).doc,
-                                                   printer.string(unit), amount]))
+    def visit_Scale(self, expr: c.Scale, members: dict[str, str]) -> Py:
+        operand = self.compile(expr.operand, members).doc
+        if expr.reason == "omrekening":  # per maand -> per jaar, by the runtime's own table
+            return Py(printer.call("rt.omrekenen", [operand, printer.string(expr.source),
+                                                    printer.string(expr.target)]))
+        return Py(printer.call("rt.schaal", [operand, text(str(expr.numerator)),
+                                             text(str(expr.denominator))]))
 
-    def _conditional(self, expr: ir.Conditional, members: dict[str, str]) -> Py:
+    def visit_DateShift(self, expr: c.DateShift, members: dict[str, str]) -> Py:
+        amount = self.compile(expr.amount, members).doc
+        if expr.sign < 0:
+            amount = Concat((text("-"), self.wrap(expr.amount, members, UNARY + 1)))
+        return Py(printer.call("rt.plus_periode", [self.compile(expr.date, members).doc,
+                                                   printer.string(expr.unit), amount]))
+
+    def visit_Choose(self, expr: c.Choose, members: dict[str, str]) -> Py:
         rest: list[tuple[str, Doc]] = []
         first: Doc | None = None
-        for condition, value in expr.cases:
-            compiled = self.wrap(value, members, COND + 1)
+        for case in expr.cases:
+            compiled = self.wrap(case.value, members, COND + 1)
             if first is None:
                 first = compiled
             else:
                 rest.append(("else", compiled))
-            rest.append(("if", self.wrap(condition, members, COND + 1)))
+            rest.append(("if", self.wrap(case.condition, members, COND + 1)))
         otherwise = (self.wrap(expr.otherwise, members, COND + 1) if expr.otherwise is not None
                      else text("rt.geen_geval()"))
         rest.append(("else", otherwise))
         assert first is not None
         return Py(Chain(first, tuple(rest)), COND)
 
-    def _minmax(self, expr: ir.MinMax, members: dict[str, str]) -> Py:
+    def visit_Extreme(self, expr: c.Extreme, members: dict[str, str]) -> Py:
         function = "max" if expr.op == "maximum" else "min"
         return Py(printer.call(function, [self.compile(a, members).doc for a in expr.args]))
 
-    def _rounding(self, expr: ir.Rounding, members: dict[str, str]) -> Py:
-        step = expr.step
-        type_ = self.plan.type_of(expr)
-        if isinstance(type_, t.NumberType) and type_.percent:
-            step = step.scaleb(-2)  # "op 2 decimalen" of a percentage: 13,46 %, a fraction 0.1346
+    def visit_Round(self, expr: c.Round, members: dict[str, str]) -> Py:
+        step = expr.step  # in the value's own scale already (a percentage's step is a fraction)
         return Py(printer.call("rt.afronden", [self.compile(expr.operand, members).doc,
                                                text(self.kinds.number(step, f"stap {step:f}")),
                                                printer.string(expr.mode)]))
 
-    def _per(self, expr: ir.Per, members: dict[str, str]) -> Py:
-        return self.compile(expr.operand, members)
-
-    def _convert(self, expr: ir.Convert, members: dict[str, str]) -> Py:
-        operand_type = self.plan.type_of(expr.operand)
-        assert isinstance(operand_type, t.NumberType)
-        source = operand_type.unit.period()
-        assert source is not None
-        return Py(printer.call("rt.omrekenen", [self.compile(expr.operand, members).doc,
-                                                printer.string(source), printer.string(expr.unit)]))
-
-    def _between(self, expr: ir.Between, members: dict[str, str]) -> Py:
-        return Py(printer.call("rt.tussen", [printer.string(expr.unit),
-                                             self.compile(expr.start, members).doc,
-                                             self.compile(expr.end, members).doc]))
-
-    def _aggregate(self, expr: ir.Aggregate, members: dict[str, str]) -> Py:
+    def visit_Aggregate(self, expr: c.Aggregate, members: dict[str, str]) -> Py:
         collection = self.compile(expr.collection, members).doc
-        collection_type = self.plan.type_of(expr.collection)
-        assert isinstance(collection_type, t.ListType)
-        element = collection_type.element.name
-        variable = self.scope.local(element)
-        inner = {**members, element: variable}
+        variable = self.scope.local(expr.variable)
+        inner = {**members, expr.variable: variable}
         if expr.op in ("enig", "alle"):
             assert expr.condition is not None
             tests = comprehension(self.compile(expr.condition, inner).doc, variable, collection)
@@ -262,8 +240,7 @@ class Compiler:
             return Py(printer.call("Decimal", [printer.call("len", [selected])]))
         assert expr.body is not None
         body = self.compile(expr.body, inner).doc
-        if expr.condition is not None and (is_pure(expr.condition, self.plan)
-                                           or is_pure(expr.body, self.plan)):
+        if expr.condition is not None and (is_pure(expr.condition) or is_pure(expr.body)):
             # Testing and computing member by member is then indistinguishable from testing all
             # members first, as the interpreter does: one of the two neither fails nor records.
             values = comprehension(body, variable, collection, self.wrap(expr.condition, inner, OR))
@@ -298,7 +275,7 @@ def subscripts(base: Doc, fields: tuple[str, ...]) -> Doc:
     return Concat((base, *(text(f"[{printer.literal(field)}]") for field in fields)))
 
 
-def literal_stem(expr: ir.Literal, value: Decimal) -> str:
+def literal_stem(expr: c.Const, value: Decimal) -> str:
     """How a number's constant is named: `€ 1.300,00` EUR_1300_00, `13,6 %` PROCENT_13_6."""
     if expr.kind == "bedrag":
         return f"eur {value:f}"
@@ -310,40 +287,36 @@ def literal_stem(expr: ir.Literal, value: Decimal) -> str:
     return f"{expr.kind} {value:f}"
 
 
-def column_soorten(plan: Plan, kinds: Kinds, module: str, table: ir.TableDef) -> tuple[str, ...]:
-    return tuple(kinds.soort(column_type(plan.checked, module, c)) for c in table.inputs)
+def column_soorten(kinds: Kinds, table: c.Table) -> tuple[str, ...]:
+    return tuple(kinds.soort(column.type) for column in table.inputs)
 
 
-def _is_boolean_literal(expr: ir.Expr) -> bool:
-    return isinstance(expr, ir.Literal) and isinstance(expr.value, bool)
+def _is_boolean(expr: c.Expr) -> bool:
+    return isinstance(expr, c.Const) and isinstance(expr.value, bool)
 
 
-def is_quiet(expr: ir.Expr, plan: Plan) -> bool:
+# Nodes that read a value the explanation records as a step.
+RECORDED = (c.InputRef, c.ParameterRef, c.ParameterOn, c.RuleRef, c.RuleCall, c.TableLookup,
+            c.Aggregate)
+
+
+def is_quiet(expr: c.Node) -> bool:
     """Does evaluating `expr` leave no step in the explanation (no input, rule, parameter, table)?"""
-    if isinstance(expr, (ir.Call, ir.Aggregate)):
-        return False
-    if isinstance(expr, ir.Name):
-        return plan.checked.target(expr).kind in ("keuzewaarde", "element", "argument")
-    return all(is_quiet(child, plan) for child in children(expr))
+    return not any(isinstance(node, RECORDED) for node in walk(expr))
 
 
-def is_pure(expr: ir.Expr, plan: Plan) -> bool:
-    """Can evaluating `expr` neither fail nor record a step? Literals, choice values, fields of the
-    member, and comparisons and `en`/`of`/`niet` of those (arithmetic could overflow)."""
-    if isinstance(expr, ir.Literal):
+def is_pure(expr: c.Expr) -> bool:
+    """Can evaluating `expr` neither fail nor record a step? Constants, the member and its fields,
+    and comparisons and `en`/`of`/`niet` of those (arithmetic could overflow)."""
+    if isinstance(expr, (c.Const, c.Local)):
         return True
-    if isinstance(expr, ir.Name):
-        return plan.checked.target(expr).kind in ("keuzewaarde", "element", "argument")
-    if isinstance(expr, ir.Unary):
-        return expr.op == "niet" and is_pure(expr.operand, plan)
-    if isinstance(expr, ir.Binary):
-        return expr.op not in ARITHMETIC and expr.op != "/" and all(
-            is_pure(side, plan) for side in (expr.left, expr.right))
+    if isinstance(expr, (c.FieldOf, c.Not)):
+        return is_pure(expr.operand)
+    if isinstance(expr, (c.Compare, c.Logical)):
+        return is_pure(expr.left) and is_pure(expr.right)
     return False
 
 
-def is_constant(expr: ir.Expr, plan: Plan) -> bool:
+def is_constant(expr: c.Expr) -> bool:
     """A literal or a choice value: evaluating it can neither fail nor leave a step."""
-    if isinstance(expr, ir.Literal):
-        return True
-    return isinstance(expr, ir.Name) and plan.checked.target(expr).kind == "keuzewaarde"
+    return isinstance(expr, c.Const)

@@ -16,7 +16,6 @@ from typing import Any
 from regelwerk.backends.python import names, printer
 from regelwerk.backends.python.model import Plan
 from regelwerk.backends.python.printer import Doc
-from regelwerk.interpret.values import to_json
 from regelwerk.ir import types as t
 
 NUMBER_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -198,6 +197,20 @@ def _object(properties: dict[str, dict[str, Any]], optional: Iterable[str] = ()
     return {"type": "object", "properties": properties,
             "required": [name for name in properties if name not in left_out],
             "additionalProperties": False}
+
+
+def to_json(value: object, type_: t.Type) -> Any:
+    """A field's default in the JSON a service sends: amounts and fractions as strings, whole
+    numbers as integers, a percentage as "13.6%"."""
+    if isinstance(value, Decimal):
+        if isinstance(type_, t.NumberType) and type_.whole and value == value.to_integral_value():
+            return int(value)
+        if isinstance(type_, t.NumberType) and type_.percent:
+            return format(value.scaleb(2), "f") + "%"
+        return format(value, "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def _python_value(value: object) -> str:

@@ -3,7 +3,7 @@
 The module holds every input (the calculation validates all of them, as the interpreter does) and
 the definitions the outputs need, in the regulation's own modules and in those it uses: rules,
 parameters and tables no output reaches are left out. Each gets a Python name once, here, so that
-every later step writes the same name for the same definition.
+every later step writes the same name for the same definition. Everything is read from the core IR.
 """
 
 from __future__ import annotations
@@ -13,14 +13,9 @@ from collections.abc import Iterator
 import attrs
 
 from regelwerk.backends.python import names
-from regelwerk.check.context import Context
-from regelwerk.check.dependencies import expressions
-from regelwerk.check.scope import resolve_type_name
-from regelwerk.check.types import declared_type, record_type
-from regelwerk.check.walk import names_in
-from regelwerk.ir import nodes as ir
+from regelwerk.core import nodes as c
+from regelwerk.core.visitor import walk
 from regelwerk.ir import types as t
-from regelwerk.pipeline import CheckedModule
 
 # Module-level names the generated code uses itself; a DSL name equal to one of them is changed.
 RESERVED = frozenset({
@@ -29,7 +24,7 @@ RESERVED = frozenset({
     "bereken", "bereken_deel", "bereken_json", "Callable", "Invoer", "Uitvoer", "INVOER_SCHEMA",
     "UITVOER_SCHEMA", "REGELING",
     "TITEL", "VERSIE", "GELDIG_VANAF", "GELDIG_TOT", "BRON", "COMPILER_VERSIE", "InvoerFout",
-    "RekenFout", "Resultaat", "Uitleg",
+    "RekenFout", "OnbekendeWaarde", "Resultaat", "Uitleg",
     # fixed local names inside generated functions
     "r", "rij", "treffers", "waarde", "gelden", "soorten", "dag", "uitvoer", "invoer",
     "peildatum", "verzoek", "regels",
@@ -39,14 +34,18 @@ LOCALS = frozenset({"r", "rij", "treffers", "waarde", "gelden", "soorten", "dag"
 
 Key = tuple[str, str]  # (module, definition name)
 
+# The definitions that become a function of the module.
+Computed = c.Input | c.Parameter | c.Table | c.Rule
+COMPUTED = (c.Input, c.Parameter, c.Table, c.Rule)
+
 
 @attrs.define
 class Plan:
     """The regulation's module: its definitions in order and the Python name of each."""
 
-    checked: CheckedModule
-    inputs: list[ir.InputDef]  # every input the calculation reads, as the interpreter orders them
-    definitions: list[tuple[str, ir.Definition]]  # (module, definition) the outputs reach
+    program: c.Program
+    inputs: list[c.Input]  # every input the calculation reads, as the interpreter orders them
+    definitions: list[Computed]  # the definitions the outputs reach
     identifiers: dict[Key, str]
     records: dict[t.RecordType, str]  # record -> name of its TypedDict (exact values)
     record_inputs: dict[t.RecordType, str]  # record -> name of its TypedDict for callers
@@ -55,24 +54,18 @@ class Plan:
     def identifier(self, module: str, name: str) -> str:
         return self.identifiers[(module, name)]
 
-    def find(self, module: str, name: str) -> ir.Definition:
-        definition = self.checked.find(module, name)
-        assert definition is not None, (module, name)
-        return definition
-
-    def type_of(self, node: object) -> t.Type:
-        found: t.Type = self.checked.type_of(node)
-        return found
+    def find(self, module: str, name: str) -> c.Definition:
+        return self.program.find(module, name)
 
 
-def plan(checked: CheckedModule) -> Plan:
-    inputs = input_definitions(checked)
-    reached = reachable(checked)
+def plan(program: c.Program) -> Plan:
+    inputs = program.inputs()
+    reached = reachable(program)
     namespace = names.Namespace(RESERVED)
     records: dict[t.RecordType, str] = {}
     record_inputs: dict[t.RecordType, str] = {}
     choices: dict[t.ChoiceType, str] = {}
-    for type_ in _types(checked, inputs, reached):
+    for type_ in _types(inputs, reached):
         if isinstance(type_, t.RecordType) and type_ not in records:
             base = names.capitalized(names.base_identifier(type_.name))
             records[type_] = namespace.claim(base)
@@ -80,9 +73,10 @@ def plan(checked: CheckedModule) -> Plan:
         elif isinstance(type_, t.ChoiceType) and type_ not in choices:
             choices[type_] = namespace.claim(names.capitalized(names.base_identifier(type_.name)))
     identifiers: dict[Key, str] = {}
-    for module, definition in reached:
-        identifiers[(module, definition.name)] = _claim_definition(namespace, module, definition.name)
-    return Plan(checked, inputs, reached, identifiers, records, record_inputs, choices)
+    for definition in reached:
+        identifiers[(definition.module, definition.name)] = _claim_definition(
+            namespace, definition.module, definition.name)
+    return Plan(program, inputs, reached, identifiers, records, record_inputs, choices)
 
 
 def _claim_definition(namespace: names.Namespace, module: str, name: str) -> str:
@@ -93,112 +87,82 @@ def _claim_definition(namespace: names.Namespace, module: str, name: str) -> str
     return namespace.claim(base)
 
 
-def input_definitions(checked: CheckedModule) -> list[ir.InputDef]:
-    """The inputs of the regulation and of the modules it uses directly, first definition first."""
-    seen: dict[str, ir.InputDef] = {}
-    for module in (checked.module, *checked.used.values()):
-        for definition in module.definitions:
-            if isinstance(definition, ir.InputDef) and definition.name not in seen:
-                seen[definition.name] = definition
-    return list(seen.values())
+def output_definition(program: c.Program, output: c.Output) -> Computed:
+    """What an `uitvoer` names (the lowering resolved it)."""
+    definition = program.find(output.module, output.name)
+    # The checker allows rules (never per member), inputs and parameters as outputs.
+    assert isinstance(definition, COMPUTED), output
+    assert not (isinstance(definition, c.Rule) and definition.per is not None)
+    return definition
 
 
-def output_definition(checked: CheckedModule, name: str) -> tuple[str, ir.Definition]:
-    """What an `uitvoer` names: the regulation's own definition first, then a used module's."""
-    for module in (checked.module, *checked.used.values()):
-        definition = module.definition(name)
-        if definition is not None:
-            # The checker allows rules (never per member), inputs and parameters as outputs.
-            assert not (isinstance(definition, ir.RuleDef) and definition.per is not None)
-            return module.name, definition
-    raise AssertionError(f"output {name} is not defined; the checker reports that")
-
-
-def reachable(checked: CheckedModule) -> list[tuple[str, ir.Definition]]:
+def reachable(program: c.Program) -> list[Computed]:
     """Definitions the outputs need, in source order: the regulation's first, then used modules'."""
     found: set[Key] = set()
-    stack = [output_definition(checked, n.text) for n in checked.module.output_names]
+    stack: list[c.Definition] = [output_definition(program, o) for o in program.main.outputs]
     # an `eis` is checked on every calculation, so what it reads is needed too
-    stack += [(module.name, d) for module in (checked.module, *checked.used.values())
-              for d in module.definitions if isinstance(d, ir.InputDef) and d.requirements]
+    direct = (program.main, *(program.modules[n] for n in program.main.uses
+                              if n in program.modules))
+    stack += [d for module in direct for d in module.definitions
+              if isinstance(d, c.Input) and d.requirements]
     while stack:
-        module, definition = stack.pop()
-        key = (module, definition.name)
-        if key in found or not isinstance(definition, (ir.RuleDef, ir.ParameterDef, ir.TableDef,
-                                                        ir.InputDef)):
+        definition = stack.pop()
+        key = (definition.module, definition.name)
+        if key in found or not isinstance(definition, COMPUTED):
             continue
         found.add(key)
-        for name in references(definition):
-            target = checked.target(name)
-            if target.kind in ("invoer", "parameter", "regel", "tabel"):
-                referenced = checked.find(target.module, target.name)
-                assert referenced is not None
-                stack.append((target.module, referenced))
-    ordered = []
-    for source in (checked.module, *_all_used(checked)):
+        for module, name in references(definition):
+            stack.append(program.find(module, name))
+    ordered: list[Computed] = []
+    for source in (program.main, *all_used(program)):
         for definition in source.definitions:
-            if (source.name, definition.name) in found:
-                ordered.append((source.name, definition))
+            if (source.name, definition.name) in found and isinstance(definition, COMPUTED):
+                ordered.append(definition)
                 found.discard((source.name, definition.name))
     return ordered
 
 
-def _all_used(checked: CheckedModule) -> Iterator[ir.Module]:
+def all_used(program: c.Program) -> Iterator[c.Module]:
     """The modules used, directly or through another module, each once, in the order of use."""
-    seen = {checked.module.path}
-    queue = list(checked.used.values())
+    seen = {program.main.name}
+    queue = list(program.main.uses)
     while queue:
-        module = queue.pop(0)
-        if module.path in seen:
+        name = queue.pop(0)
+        if name in seen or name not in program.modules:
             continue
-        seen.add(module.path)
+        seen.add(name)
+        module = program.modules[name]
         yield module
-        queue.extend(checked.program.used.get(module.path, {}).values())
+        queue.extend(module.uses)
 
 
-def references(definition: ir.Definition) -> Iterator[ir.Name]:
-    """Every name (and table called) in a definition's expressions."""
-    for expr in expressions(definition):
-        yield from names_in(expr)
+REFERENCES = (c.InputRef, c.ParameterRef, c.ParameterOn, c.RuleRef, c.RuleCall, c.TableLookup)
 
 
-def _types(checked: CheckedModule, inputs: list[ir.InputDef],
-           reached: list[tuple[str, ir.Definition]]) -> Iterator[t.Type]:
+def references(definition: c.Node) -> Iterator[Key]:
+    """Every input, parameter, rule and table a definition's expressions read."""
+    for node in walk(definition):
+        if isinstance(node, REFERENCES):
+            yield node.module, node.name
+
+
+def _types(inputs: list[c.Input], reached: list[Computed]) -> Iterator[t.Type]:
     """Every type the module names, inner types (fields, elements) included, in a stable order."""
-    roots: list[t.Type] = [checked.type_of(d) for d in inputs]
-    for module, definition in reached:
-        roots.append(checked.type_of(definition))
-        if isinstance(definition, ir.TableDef):
-            roots.extend(column_type(checked, module, column) for column in definition.inputs)
-        if isinstance(definition, ir.RuleDef) and definition.per is not None:
-            roots.append(member_type(checked, module, definition))
+    roots: list[t.Type] = [d.type for d in inputs]
+    for definition in reached:
+        roots.append(definition.type)
+        if isinstance(definition, c.Table):
+            roots.extend(column.type for column in definition.inputs)
+        if isinstance(definition, c.Rule) and definition.per is not None:
+            roots.append(member_type(definition))
     for root in roots:
         yield from _inner(root)
 
 
-def column_type(checked: CheckedModule, module: str, column: ir.Column) -> t.Type:
-    """The declared type of a table column, resolved in the module that defines the table."""
-    found = declared_type(context_of(checked, module), column.type)
-    return found if found is not None else t.UNKNOWN
-
-
-def member_type(checked: CheckedModule, module: str, rule: ir.RuleDef) -> t.RecordType:
+def member_type(rule: c.Rule) -> t.RecordType:
     """The record a `regel per ...` is computed for."""
-    assert rule.per is not None
-    context = context_of(checked, module)
-    found = resolve_type_name(context, (rule.per,))
-    assert found is not None and isinstance(found[1], ir.RecordDef)
-    return record_type(context, found[0], found[1])
-
-
-def context_of(checked: CheckedModule, module: str) -> Context:
-    if module == checked.module.name:
-        return checked.context()
-    for candidate in checked.program.modules.values():
-        if candidate.name == module:
-            return Context(candidate, checked.program.used.get(candidate.path, {}),
-                           targets=checked.program.targets, types=checked.program.types)
-    raise AssertionError(module)
+    assert rule.per is not None and rule.per_type is not None
+    return rule.per_type
 
 
 def _inner(type_: t.Type) -> Iterator[t.Type]:

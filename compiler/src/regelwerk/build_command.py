@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from regelwerk.backends.python.build import Build, compare, write
-from regelwerk.backends.python.build import build as build_files
+from regelwerk.build import Build, compare, write
+from regelwerk.build import build as build_files
 from regelwerk.diagnostics import render
 
 

@@ -1,6 +1,10 @@
 """`regelwerk build`: every regulation to generated/<regeling>.py with its annex (.md, .html),
 and the runtime beside them.
 
+The driver sits beside the pipeline, not in a backend: it loads and checks the rule files, gives the
+Python backend each regulation's core IR and the annex backend the checked regulation, and collects
+what they make.
+
 Building is all or nothing: with an error in any rule file nothing is written. The output depends
 only on the rule files and the compiler version (no dates, no absolute paths, \\n line endings), so
 CI can rebuild and compare byte for byte (`--check`).
@@ -15,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from regelwerk.backends.annex import annex_files
-from regelwerk.backends.python.codegen import generate
+from regelwerk.backends.python import generate
 from regelwerk.backends.python.names import module_file_name
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.pipeline import LoadResult, load
@@ -64,7 +68,7 @@ def build(paths: Iterable[str | Path]) -> Build:
             continue
         owners[module.name] = module.path
         modules[module.name] = module_file_name(module.name, modules.values())
-        files[f"{modules[module.name]}.py"] = generate(checked)
+        files[f"{modules[module.name]}.py"] = generate(checked.core())
         files.update(annex_files(checked))
     files[RUNTIME_FILE] = runtime_source()
     return Build(loaded, dict(sorted(files.items())), problems, modules)
