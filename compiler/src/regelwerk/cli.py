@@ -141,9 +141,10 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
         wanted: tuple[str, ...]) -> None:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
     from regelwerk import runtime
-    from regelwerk.interpret.evaluator import OnbekendeWaarde, RekenFout, evaluate
+    from regelwerk.interpret.evaluator import evaluate
     from regelwerk.interpret.explain import render_tree
-    from regelwerk.interpret.values import InvoerFout, load_json, show, to_json
+    from regelwerk.interpret.values import load_json, show, to_json
+    from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
 
     try:
         day = datetime.date.fromisoformat(peildatum)
@@ -173,15 +174,12 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
             names = list(runtime.uitvoer_namen(
                 list(wanted), [n.text for n in checked.module.output_names]))
         evaluation = evaluate(checked, data, day, outputs=names)
-    except runtime.InvoerFout as exc:
-        click.echo(f"fout in de invoer: {exc.veld}: {exc.melding}", err=True)
-        sys.exit(1)
     except InvoerFout as exc:
-        click.echo(f"fout in de invoer: {exc.field}: {exc.message}", err=True)
+        click.echo(f"fout in de invoer: {exc.veld}: {exc.melding}", err=True)
         sys.exit(1)
     except RekenFout as exc:
         location = f" ({exc.span})" if exc.span else ""
-        click.echo(f"fout bij het rekenen: {exc.message}{location}", err=True)
+        click.echo(f"fout bij het rekenen: {exc.melding}{location}", err=True)
         if isinstance(exc, OnbekendeWaarde):
             click.echo("tip: met --uitvoer NAAM berekent u alleen de uitvoer die u nodig hebt; "
                        "uitvoer die deze waarde niet nodig heeft, stopt dan niet", err=True)

@@ -72,13 +72,30 @@ class InvoerFout(Exception):
         self.veld = veld
         self.melding = melding
 
+    @property
+    def field(self) -> str:
+        """The field, under its English name (the reference interpreter's spelling)."""
+        return self.veld
+
+    @property
+    def message(self) -> str:
+        return self.melding
+
 
 class RekenFout(Exception):
-    """A calculation the rules do not define: no table row, two exceptions that apply at once, ..."""
+    """A calculation the rules do not define: no table row, two exceptions that apply at once, ...
 
-    def __init__(self, melding: str) -> None:
+    `span`: where in the rule file the calculation stopped, when known (the reference interpreter
+    gives it; a generated module leaves it None)."""
+
+    def __init__(self, melding: str, span: object = None) -> None:
         super().__init__(melding)
         self.melding = melding
+        self.span = span
+
+    @property
+    def message(self) -> str:
+        return self.melding
 
 
 class OnbekendeWaarde(RekenFout):
@@ -86,8 +103,9 @@ class OnbekendeWaarde(RekenFout):
 
     `soort` is "parameter" or "tabel"; `vanaf` the date from which the value is unknown."""
 
-    def __init__(self, soort: str, naam: str, vanaf: datetime.date | None, reden: str) -> None:
-        super().__init__(onbekend_melding(soort, naam, vanaf, reden))
+    def __init__(self, soort: str, naam: str, vanaf: datetime.date | None, reden: str,
+                 span: object = None) -> None:
+        super().__init__(onbekend_melding(soort, naam, vanaf, reden), span)
         self.soort = soort
         self.naam = naam
         self.vanaf = vanaf

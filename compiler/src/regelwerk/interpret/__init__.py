@@ -1,6 +1,11 @@
-"""The reference interpreter: the semantics of checked IR, with an explanation of every result."""
+"""The reference interpreter: the semantics of the core IR, with an explanation of every result.
 
-from regelwerk.interpret.evaluator import Evaluation, RekenFout, evaluate
-from regelwerk.interpret.values import InvoerFout
+Its errors are the runtime's own (`regelwerk.runtime`), the classes a generated module raises.
+"""
 
-__all__ = ["Evaluation", "InvoerFout", "RekenFout", "evaluate"]
+from regelwerk.interpret.evaluator import Evaluation, evaluate
+from regelwerk.interpret.expressions import ExpressionEvaluator
+from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
+
+__all__ = ["Evaluation", "ExpressionEvaluator", "InvoerFout", "OnbekendeWaarde", "RekenFout",
+           "evaluate"]

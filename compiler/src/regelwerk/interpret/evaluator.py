@@ -1,43 +1,40 @@
-"""Evaluates checked IR at a peildatum. This module defines what a rule file means."""
+"""Evaluates the core IR at a peildatum. This module defines what a rule file means.
+
+The interpreter reads only the core IR (`CheckedModule.core()`): inputs are read with the runtime's
+own readers, values shown with the runtime's notation, and errors are the runtime's `InvoerFout`,
+`RekenFout` and `OnbekendeWaarde`, so a generated module and the interpreter behave the same.
+"""
 
 from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Mapping
-from decimal import Decimal
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from regelwerk import runtime
-from regelwerk.check.context import Target
-from regelwerk.check.walk import alternatives, names_in
-from regelwerk.core.formula import formula
+from regelwerk.core import nodes as c
+from regelwerk.core.soort import soort
 from regelwerk.interpret.explain import Uitleg
-from regelwerk.interpret.values import InvoerFout, Value, convert, show
-from regelwerk.ir import nodes as ir
+from regelwerk.interpret.expressions import ExpressionEvaluator, Members, Value, apply
+from regelwerk.interpret.values import show
 from regelwerk.ir import types as t
-from regelwerk.ir.dated import select_dated
-from regelwerk.ir.span import Span
-from regelwerk.pipeline import CheckedModule
+from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
+
+if TYPE_CHECKING:
+    from regelwerk.pipeline import CheckedModule
+
+__all__ = ["DECIMAL_CONTEXT", "Evaluation", "ExpressionEvaluator", "InvoerFout", "Interpreter",
+           "OnbekendeWaarde", "RekenFout", "evaluate"]
 
 # Exact arithmetic: 34 significant digits (IEEE decimal128) for what cannot be exact, such as 1/3;
 # a division by zero or an invalid operation is an error, never a silent NaN or infinity.
 DECIMAL_CONTEXT = runtime.CONTEXT
 
-
-class RekenFout(Exception):
-    """A calculation that the rules do not define: no table row, conflicting exceptions, ..."""
-
-    def __init__(self, message: str, span: Span | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.span = span
-
-
-class OnbekendeWaarde(RekenFout):
-    """The calculation needs a value that is `onbekend` on the peildatum: it stops with the reason."""
+Dated = TypeVar("Dated", c.DatedValue, c.TableVersion)
+Definition = TypeVar("Definition", c.Input, c.Parameter, c.Rule, c.Table)
 
 
 @attrs.define
@@ -53,22 +50,16 @@ class Evaluation:
 def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
              outputs: list[str] | None = None, raw: bool = True) -> Evaluation:
     """Validate `inputs` (JSON-like when raw, else already converted) and compute the outputs."""
-    module = checked.module
-    if module.valid_from is not None and peildatum < module.valid_from:
-        raise InvoerFout("peildatum", f"{peildatum.isoformat()} ligt vóór het begin van de "
-                         f"regeling ({module.valid_from.isoformat()})")
-    if module.valid_until is not None and peildatum >= module.valid_until:
-        raise InvoerFout("peildatum", f"{peildatum.isoformat()} ligt na het einde van de regeling")
-    evaluator = Interpreter(checked, peildatum)
-    if raw:
-        evaluator.inputs = evaluator.convert_inputs(inputs)
-    else:
-        evaluator.inputs = dict(inputs)
-    names = outputs if outputs is not None else [n.text for n in module.output_names]
+    program = checked.core()
+    main = program.main
+    day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
+    evaluator = Interpreter(program, day)
+    names = outputs if outputs is not None else [o.name for o in main.outputs]
     results: dict[str, Value] = {}
     types: dict[str, t.Type] = {}
     roots = []
     with decimal.localcontext(DECIMAL_CONTEXT):
+        evaluator.inputs = evaluator.read_inputs(inputs) if raw else dict(inputs)
         evaluator.check_requirements()
         for name in names:
             value, node, type_ = evaluator.value_of_name(name)
@@ -78,9 +69,20 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
     return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)))
 
 
-class Interpreter:
-    def __init__(self, checked: CheckedModule, peildatum: datetime.date) -> None:
-        self.checked = checked
+def select(items: Iterable[Dated], day: datetime.date) -> Dated | None:
+    """The item from the latest date on or before `day`; an undated one holds from the start."""
+    chosen = None
+    for item in sorted(items, key=lambda i: i.valid_from or datetime.date.min):
+        if item.valid_from is None or item.valid_from <= day:
+            chosen = item
+    return chosen
+
+
+class Interpreter(ExpressionEvaluator):
+    """One calculation: the peildatum, the input, and the values and steps computed so far."""
+
+    def __init__(self, program: c.Program, peildatum: datetime.date) -> None:
+        self.program = program
         self.peildatum = peildatum
         self.inputs: dict[str, Value] = {}
         # (module, rule, member, arguments) -> value and its step
@@ -91,40 +93,18 @@ class Interpreter:
         self.provisional: set[str] = set()  # provisional values this calculation used
 
     # ------------------------------------------------------------ inputs
-    def input_definitions(self) -> list[ir.InputDef]:
-        modules = [self.checked.module, *self.checked.used.values()]
-        seen: dict[str, ir.InputDef] = {}
-        for module in modules:
-            for definition in module.definitions:
-                if isinstance(definition, ir.InputDef) and definition.name not in seen:
-                    seen[definition.name] = definition
-        return list(seen.values())
-
-    def convert_inputs(self, data: Mapping[str, Any]) -> dict[str, Value]:
-        if not isinstance(data, Mapping):
-            raise InvoerFout("invoer", "verwacht een object met de invoer per naam")
-        definitions = self.input_definitions()
-        known = {d.name: d for d in definitions}
-        for key in data:
-            if key not in known:
-                raise InvoerFout(str(key), "is geen invoer van deze regeling; bekend zijn: "
-                                 + ", ".join(sorted(known)))
-        out = {}
-        for definition in definitions:
-            if definition.name not in data:
-                raise InvoerFout(definition.name, "ontbreekt")
-            out[definition.name] = convert(definition.name, data[definition.name],
-                                           self.checked.type_of(definition))
-        return out
+    def read_inputs(self, data: object) -> dict[str, Value]:
+        """The runtime's reading of a regulation's input, exactly as a generated module reads it."""
+        fields = runtime.Invoervelden(tuple((i.name, soort(i.type)) for i in self.program.inputs()))
+        found: dict[str, Value] = fields.lees(data)
+        return found
 
     def check_requirements(self) -> None:
         """Every `eis` of every input, in the order of the rules: the first one not met is an
         InvoerFout. A test gives only the inputs it needs: an eis on inputs it leaves out waits."""
-        for definition in self.input_definitions():
+        for definition in self.program.inputs():
             for requirement in definition.requirements:
-                read = {self.checked.target(n).name for n in names_in(requirement.condition)
-                        if self.checked.target(n).kind == "invoer"}
-                if not read <= set(self.inputs):
+                if not set(requirement.reads) <= set(self.inputs):
                     continue
                 self.trace.append([])
                 try:
@@ -132,94 +112,85 @@ class Interpreter:
                 finally:
                     self.trace.pop()
                 if not met:
-                    raise InvoerFout(definition.name, runtime.eis_melding(
-                        requirement.label or formula(requirement.condition)))
+                    raise InvoerFout(definition.name, runtime.eis_melding(requirement.description))
 
     # ------------------------------------------------------------ names
+    def definition(self, name: str) -> c.Definition | None:
+        """A definition by name: the regulation's own, then those of the modules it uses."""
+        main = self.program.main
+        for module in (main, *(self.program.modules[n] for n in main.uses
+                               if n in self.program.modules), *self.program.modules.values()):
+            found = module.definition(name)
+            if found is not None:
+                return found
+        return None
+
     def value_of_name(self, name: str) -> tuple[Value, Uitleg, t.Type]:
-        definition = self.checked.module.definition(name)
-        if definition is None:
-            for module in self.checked.used.values():
-                definition = module.definition(name)
-                if definition is not None:
-                    break
+        definition = self.definition(name)
         if definition is None:
             raise RekenFout(f"'{name}' is niet gedefinieerd")
-        owner = self._module_of(definition)
-        type_ = self.checked.type_of(definition)
-        if isinstance(definition, ir.RuleDef) and definition.per is not None:
-            value, node = self.per_member_output(owner, definition)
+        if isinstance(definition, c.Rule) and definition.per is not None:
+            value, node = self.per_member_output(definition)
             return value, node, t.UNKNOWN
-        kind = {ir.RuleDef: "regel", ir.InputDef: "invoer", ir.ParameterDef: "parameter"}[
-            type(definition)]
-        target = Target(kind, owner, name)
         self.trace.append([])
-        value = self.target_value(target, {}, definition.span)
+        if isinstance(definition, c.Input):
+            value = self.input_value(c.InputRef(definition.module, definition.name,
+                                                definition.type, span=definition.span))
+        elif isinstance(definition, c.Parameter):
+            value = self.parameter_value(definition.module, definition.name)
+        elif isinstance(definition, c.Rule):
+            value = self.rule_value(definition.module, definition.name, None)
+        else:
+            self.trace.pop()
+            raise RekenFout(f"'{name}' heeft geen waarde", definition.span)
         node = self.trace.pop()[0]
-        return value, node, type_
+        return value, node, definition.type
 
-    def per_member_output(self, module: str, rule: ir.RuleDef) -> tuple[Value, Uitleg]:
-        lists = [d for d in self.input_definitions()
-                 if isinstance(self.checked.type_of(d), t.ListType)
-                 and self.checked.type_of(d).element.name == rule.per]
+    def per_member_output(self, rule: c.Rule) -> tuple[Value, Uitleg]:
+        lists = [d for d in self.program.inputs()
+                 if isinstance(d.type, t.ListType) and d.type.element.name == rule.per]
         if len(lists) != 1:
             raise RekenFout(f"regel per {rule.per} {rule.name} kan alleen als uitvoer dienen als "
                             f"er precies één lijst van {rule.per} is", rule.span)
         values = []
-        node = Uitleg("regel", rule.name, "", rule.reference.text if rule.reference else None)
+        node = Uitleg("regel", rule.name, "", rule.source.reference)
         for member in self.inputs[lists[0].name]:
             self.trace.append([])
-            values.append(self.rule_value(module, rule, member))
+            values.append(self.rule_value(rule.module, rule.name, member))
             node.kinderen.extend(self.trace.pop())
         node.waarde = f"{len(values)} waarden"
         return tuple(values), node
 
-    def _module_of(self, definition: ir.Definition) -> str:
-        for module in (self.checked.module, *self.checked.used.values()):
-            if any(d is definition for d in module.definitions):
-                return module.name
-        return self.checked.module.name
-
     def record(self, node: Uitleg) -> None:
         self.trace[-1].append(node)
 
-    def target_value(self, target: Target, members: dict[str, Any], span: Span) -> Value:
-        if target.kind == "keuzewaarde":
-            return target.name
-        if target.kind == "element":
-            assert target.element is not None
-            return _fields(members[target.element], target.fields)
-        if target.kind == "argument":
-            return members[target.name]
-        definition = self.checked.find(target.module, target.name)
-        if isinstance(definition, ir.InputDef):
-            if definition.name not in self.inputs:
-                raise RekenFout(f"invoer {definition.name} ontbreekt", span)
-            value = self.inputs[definition.name]
-            type_ = self.checked.type_of(definition)
-            self.record(Uitleg("invoer", definition.name, show(value, type_),
-                               _ref(definition.reference), definition.label))
-            return _fields(value, target.fields)
-        if isinstance(definition, ir.ParameterDef):
-            return _fields(self.parameter_value(definition), target.fields)
-        if isinstance(definition, ir.RuleDef):
-            member = members.get(target.element) if target.element else None
-            return _fields(self.rule_value(target.module, definition, member), target.fields)
-        raise RekenFout(f"'{target.name}' heeft geen waarde", span)
+    def find(self, module: str, name: str, kind: type[Definition]) -> Definition:
+        found = self.program.find(module, name)
+        assert isinstance(found, kind), (module, name, kind)
+        return found
 
-    def parameter_value(self, definition: ir.ParameterDef, on: datetime.date | None = None
-                        ) -> Value:
+    # ------------------------------------------------------------ inputs, parameters, rules
+    def input_value(self, node: c.InputRef) -> Value:
+        definition = self.find(node.module, node.name, c.Input)
+        if definition.name not in self.inputs:
+            raise RekenFout(f"invoer {definition.name} ontbreekt", node.span)
+        value = self.inputs[definition.name]
+        self.record(Uitleg("invoer", definition.name, show(value, definition.type),
+                           definition.source.reference, definition.source.label))
+        return value
+
+    def parameter_value(self, module: str, name: str, on: datetime.date | None = None) -> Value:
         """The value in force at the peildatum, or `on` another date (`p op d`). A parameter's
         value may read other parameters: those are taken on the same date."""
+        definition = self.find(module, name, c.Parameter)
         day = on or self.parameter_day or self.peildatum
-        chosen = select_dated(definition.values, day)
+        chosen = select(definition.values, day)
         if chosen is None:
             raise RekenFout(runtime.geen_waarde_melding(definition.name, day), definition.span)
         if chosen.value is None:
             assert chosen.unknown is not None
-            raise OnbekendeWaarde(runtime.onbekend_melding(
-                "parameter", definition.name, chosen.valid_from, chosen.unknown.reason),
-                chosen.span)
+            raise OnbekendeWaarde("parameter", definition.name, chosen.valid_from,
+                                  chosen.unknown.reason, chosen.span)
         self.trace.append([])
         outer, self.parameter_day = self.parameter_day, day
         try:
@@ -227,18 +198,18 @@ class Interpreter:
         finally:
             self.parameter_day = outer
             self.trace.pop()
-        type_ = self.checked.type_of(definition)
         if chosen.provisional is not None:
             self.provisional.add(definition.name)
         note = runtime.parameter_toelichting(
             chosen.valid_from.isoformat() if chosen.valid_from else None,
             chosen.provisional.reason if chosen.provisional is not None else None, on)
-        self.record(Uitleg("parameter", definition.name, show(value, type_),
-                           _ref(chosen.reference or definition.reference), note))
+        self.record(Uitleg("parameter", definition.name, show(value, definition.type),
+                           chosen.reference or definition.source.reference, note))
         return value
 
-    def rule_value(self, module: str, rule: ir.RuleDef, member: Any,
+    def rule_value(self, module: str, name: str, member: Any,
                    arguments: tuple[Value, ...] = ()) -> Value:
+        rule = self.find(module, name, c.Rule)
         key = (module, rule.name, id(member), arguments)
         if key in self.memo:
             value, node = self.memo[key]
@@ -247,7 +218,7 @@ class Interpreter:
         if key in self.active:
             raise RekenFout(f"regel {rule.name} hangt van zichzelf af", rule.span)
         self.active.add(key)
-        members = {rule.per: member} if rule.per is not None else {}
+        members: Members = {rule.per: member} if rule.per is not None else {}
         members.update({a.name: v for a, v in zip(rule.arguments, arguments)})
         self.trace.append([])
         try:
@@ -255,153 +226,69 @@ class Interpreter:
         finally:
             children = self.trace.pop()
             self.active.discard(key)
-        type_ = self.checked.type_of(rule)
-        name = rule.name if member is None else f"{rule.name} ({_member_label(member)})"
+        label = rule.name if member is None else f"{rule.name} ({_member_label(member)})"
         if rule.arguments:
-            label = runtime.argumenten_label(
-                (a.name, show(v, self.checked.type_of(a))) for a, v in zip(rule.arguments, arguments))
-            name = f"{rule.name} ({label})"
-        node = Uitleg("regel", name, show(value, type_), reference, note, children)
+            shown = runtime.argumenten_label(
+                (a.name, show(v, a.type)) for a, v in zip(rule.arguments, arguments))
+            label = f"{rule.name} ({shown})"
+        node = Uitleg("regel", label, show(value, rule.type), reference, note, children)
         self.memo[key] = (value, node)
         self.record(node)
         return value
 
-    def rule_body(self, rule: ir.RuleDef, members: dict[str, Any]
-                  ) -> tuple[Value, str | None, str | None]:
-        if rule.ordered_exceptions:
-            first = next((e for e in rule.exceptions if self.eval(e.condition, members)), None)
-            applying = [first] if first is not None else []
-        else:
-            applying = [e for e in rule.exceptions if self.eval(e.condition, members)]
-        if len(applying) > 1:
-            first, second = applying[0], applying[1]
-            raise RekenFout(
-                f"twee uitzonderingen op regel {rule.name} gelden tegelijk: "
-                f"[{_ref(first.reference) or 'regel ' + str(first.span.line)}] en "
-                f"[{_ref(second.reference) or 'regel ' + str(second.span.line)}]",
-                second.span,
-            )
-        if applying:
-            exception = applying[0]
-            reference = _ref(exception.reference) or _ref(rule.reference)
-            return self.eval(exception.value, members), reference, "uitzondering"
-        if rule.value is None:
+    def rule_body(self, rule: c.Rule, members: Members) -> tuple[Value, str | None, str | None]:
+        """The term of the highest priority that applies, else the base value. Terms of one
+        priority are all tested: two that apply at once are an error."""
+        body = rule.body
+        for priority in sorted({term.priority for term in body.terms}, reverse=True):
+            applying = [term for term in body.terms if term.priority == priority
+                        and self.eval(term.condition, members)]
+            if len(applying) > 1:
+                first, second = applying[0], applying[1]
+                raise RekenFout(
+                    f"twee uitzonderingen op regel {rule.name} gelden tegelijk: "
+                    f"[{first.reference or 'regel ' + str(first.span.line)}] en "
+                    f"[{second.reference or 'regel ' + str(second.span.line)}]",
+                    second.span,
+                )
+            if applying:
+                term = applying[0]
+                reference = term.reference or rule.source.reference
+                return self.eval(term.value, members), reference, "uitzondering"
+        if body.base is None:
             raise RekenFout(f"regel {rule.name} heeft geen waarde", rule.span)
-        return (self.eval(rule.value, members), _ref(rule.value_reference or rule.reference),
-                None)
+        return self.eval(body.base, members), body.base_reference or rule.source.reference, None
 
-    # ------------------------------------------------------------ expressions
-    def eval(self, expr: ir.Expr, members: dict[str, Any]) -> Value:
-        if isinstance(expr, ir.Literal):
-            return expr.value
-        if isinstance(expr, ir.Name):
-            return self.target_value(self.checked.target(expr), members, expr.span)
-        if isinstance(expr, ir.Binary):
-            return self.binary(expr, members)
-        if isinstance(expr, ir.Unary):
-            operand = self.eval(expr.operand, members)
-            return (not operand) if expr.op == "niet" else -operand
-        if isinstance(expr, ir.Call):
-            return self.lookup(expr, members)
-        if isinstance(expr, ir.Conditional):
-            for condition, value in expr.cases:
-                if self.eval(condition, members):
-                    return self.eval(value, members)
-            if expr.otherwise is None:
-                raise RekenFout("geen van de gevallen van 'als ... dan ...' is van toepassing",
-                                expr.span)
-            return self.eval(expr.otherwise, members)
-        if isinstance(expr, ir.MinMax):
-            values = [self.eval(arg, members) for arg in expr.args]
-            return max(values) if expr.op == "maximum" else min(values)
-        if isinstance(expr, ir.Aggregate):
-            return self.aggregate(expr, members)
-        if isinstance(expr, ir.Rounding):
-            step = expr.step
-            if self.checked.type_of(expr).percent:
-                step = step.scaleb(-2)  # "op 2 decimalen" means 13,46 %, not 0,13
-            return runtime.afronden(self.eval(expr.operand, members), step, expr.mode)
-        if isinstance(expr, ir.Per):
-            return self.eval(expr.operand, members)
-        if isinstance(expr, ir.Convert):
-            value = self.eval(expr.operand, members)
-            source = self.checked.type_of(expr.operand).unit.period()
-            return runtime.omrekenen(value, source or "", expr.unit)
-        if isinstance(expr, ir.Peildatum):
-            return self.peildatum
-        if isinstance(expr, ir.Between):
-            return runtime.tussen(expr.unit, self.eval(expr.start, members),
-                                  self.eval(expr.end, members))
-        if isinstance(expr, ir.AtDate):
-            day = self.eval(expr.date, members)
-            target = self.checked.target(expr.parameter)
-            definition = self.checked.find(target.module, target.name)
-            assert isinstance(definition, ir.ParameterDef) and isinstance(day, datetime.date)
-            return self.parameter_value(definition, on=day)
-        if isinstance(expr, ir.PeriodEdge):
-            day = self.eval(expr.operand, members)
-            assert isinstance(day, datetime.date)
-            return runtime.kalender(expr.edge, expr.period, day)
-        raise AssertionError(f"unknown expression {expr!r}")
-
-    def binary(self, expr: ir.Binary, members: dict[str, Any]) -> Value:
-        op = expr.op
-        if op == "en":
-            return bool(self.eval(expr.left, members)) and bool(self.eval(expr.right, members))
-        if op == "of":
-            return bool(self.eval(expr.left, members)) or bool(self.eval(expr.right, members))
-        left = self.eval(expr.left, members)
-        right = self.eval(expr.right, members)
-        if isinstance(left, datetime.date) and op in ("+", "-"):
-            unit = self.checked.type_of(expr.right).unit.factors[0][0]
-            try:
-                return runtime.plus_periode(left, unit, right if op == "+" else -right)
-            except runtime.RekenFout as exc:  # 1,5 maand: no whole number of periods
-                raise RekenFout(exc.melding, expr.span) from None
-        value = apply(op, left, right, expr.span)
-        if op in ("×", "/"):
-            scale = t.product_scale(self.checked.type_of(expr.left), self.checked.type_of(expr.right),
-                                    op)
-            if scale != 1:  # `bedrag per jaar × 3 maanden`: the periods cancel exactly
-                value = runtime.schaal(value, scale.numerator, scale.denominator)
-        return value
-
-    def lookup(self, expr: ir.Call, members: dict[str, Any]) -> Value:
-        target = self.checked.target(expr.callee)
-        table = self.checked.find(target.module, target.name)
-        if isinstance(table, ir.RuleDef):  # a rule with arguments
-            values = tuple(self.eval(arg, members) for arg in expr.args)
-            return self.rule_value(target.module, table, None, values)
-        assert isinstance(table, ir.TableDef)
-        args = [self.eval(arg, members) for arg in expr.args]
-        version = select_dated(table.versions, self.peildatum)
+    # ------------------------------------------------------------ tables
+    def table_value(self, node: c.TableLookup, args: list[Value], members: Members) -> Value:
+        table = self.find(node.module, node.name, c.Table)
+        version = select(table.versions, self.peildatum)
         if version is None:
             raise RekenFout(f"tabel {table.name} heeft geen versie op {self.peildatum.isoformat()}",
-                            expr.span)
+                            node.span)
         if version.unknown is not None:
-            raise OnbekendeWaarde(runtime.onbekend_melding(
-                "tabel", table.name, version.valid_from, version.unknown.reason), version.span)
+            raise OnbekendeWaarde("tabel", table.name, version.valid_from, version.unknown.reason,
+                                  version.span)
         self.trace.append([])
         try:
             matches = [index for index, row in enumerate(version.rows)
                        if self.row_matches(row, args, members)]
         finally:
             self.trace.pop()
-        input_types = [self.checked.type_of(a) for a in expr.args]
-        described = ", ".join(f"{c.name} = {show(v, ty)}"
-                              for c, v, ty in zip(table.inputs, args, input_types))
+        described = ", ".join(f"{column.name} = {show(value, _type(arg))}"
+                              for column, value, arg in zip(table.inputs, args, node.args))
         if not matches:
-            raise RekenFout(f"tabel {table.name} heeft geen rij voor {described}", expr.span)
+            raise RekenFout(f"tabel {table.name} heeft geen rij voor {described}", node.span)
         if len(matches) > 1 and not table.first_hit:
             rows = " en ".join(str(i + 1) for i in matches[:2])
             raise RekenFout(f"rijen {rows} van tabel {table.name} gelden allebei voor {described}",
                             version.rows[matches[1]].span)
         row = version.rows[matches[0]]
         self.trace.append([])
-        cell = row.cells[-1]
-        assert isinstance(cell, ir.ValueCell)
-        value = self.eval(cell.value, members)
-        self.trace.pop()
+        try:
+            value = self.eval(row.result, members)
+        finally:
+            self.trace.pop()
         note = f"rij {matches[0] + 1}: {described}"
         if version.valid_from is not None:
             note += f"; versie vanaf {version.valid_from.isoformat()}"
@@ -410,20 +297,17 @@ class Interpreter:
             self.provisional.add(f"{table.name} rij {matches[0] + 1}" if row.provisional else
                                  f"{table.name} versie vanaf {version.valid_from}")
             note += "; voorlopig" + (f": {provisional.reason}" if provisional.reason else "")
-        self.record(Uitleg("tabel", table.name, show(value, self.checked.type_of(table)),
-                           _ref(row.reference or version.reference or table.reference), note))
+        self.record(Uitleg("tabel", table.name, show(value, table.type),
+                           row.reference or version.reference or table.source.reference, note))
         return value
 
-    def row_matches(self, row: ir.Row, args: list[Value], members: dict[str, Any]) -> bool:
-        for cell, arg in zip(row.cells, args):
-            if not self.cell_matches(cell, arg, members):
-                return False
-        return True
+    def row_matches(self, row: c.Row, args: list[Value], members: Members) -> bool:
+        return all(self.cell_matches(cell, arg, members) for cell, arg in zip(row.cells, args))
 
-    def cell_matches(self, cell: ir.Cell, arg: Value, members: dict[str, Any]) -> bool:
-        if isinstance(cell, ir.AnyCell):
+    def cell_matches(self, cell: c.Cell, arg: Value, members: Members) -> bool:
+        if isinstance(cell, c.AnyCell):
             return True
-        if isinstance(cell, ir.RangeCell):
+        if isinstance(cell, c.RangeCell):
             if cell.lower is not None:
                 lower = self.eval(cell.lower, members)
                 if arg < lower or (arg == lower and not cell.lower_inclusive):
@@ -433,70 +317,9 @@ class Interpreter:
                 if arg > upper or (arg == upper and not cell.upper_inclusive):
                     return False
             return True
-        if isinstance(cell, ir.CompareCell):
+        if isinstance(cell, c.CompareCell):
             return bool(apply(cell.op, arg, self.eval(cell.value, members), cell.span))
-        assert isinstance(cell, ir.ValueCell)
-        return any(arg == self.eval(v, members) for v in alternatives(cell.value))
-
-    def aggregate(self, expr: ir.Aggregate, members: dict[str, Any]) -> Value:
-        target = self.checked.target(expr.collection)
-        collection = self.target_value(target, members, expr.collection.span)
-        element = self.checked.type_of(expr.collection).element.name
-        selected = []
-        for item in collection:
-            inner = dict(members)
-            inner[element] = item
-            if expr.condition is None or self.eval(expr.condition, inner):
-                selected.append(inner)
-        if expr.op == "aantal":
-            return Decimal(len(selected))
-        if expr.op == "enig":
-            return bool(selected)
-        if expr.op == "alle":
-            return len(selected) == len(collection)
-        assert expr.body is not None
-        values = [self.eval(expr.body, inner) for inner in selected]
-        if expr.op == "som":
-            return sum(values, Decimal(0))
-        if not values:
-            raise RekenFout(f"het {expr.op} over een lege lijst bestaat niet", expr.span)
-        return max(values) if expr.op == "maximum" else min(values)
-
-
-def apply(op: str, left: Value, right: Value, span: Span | None = None) -> Value:
-    if op == "+":
-        return left + right
-    if op == "-":
-        return left - right
-    if op == "×":
-        return left * right
-    if op == "/":
-        if right == 0:
-            raise RekenFout("deling door nul", span)
-        return left / right
-    if op == "=":
-        return left == right
-    if op == "≠":
-        return left != right
-    if op == "<":
-        return left < right
-    if op == "≤":
-        return left <= right
-    if op == ">":
-        return left > right
-    if op == "≥":
-        return left >= right
-    raise AssertionError(op)
-
-
-def _fields(value: Value, fields: tuple[str, ...]) -> Value:
-    for field in fields:
-        value = value[field]
-    return value
-
-
-def _ref(reference: ir.Reference | None) -> str | None:
-    return reference.text if reference is not None else None
+        return any(arg == self.eval(v, members) for v in cell.values)
 
 
 def _member_label(member: Any) -> str:
@@ -505,3 +328,9 @@ def _member_label(member: Any) -> str:
         if first is not None:
             return f"{first[0]} {first[1]}"
     return "lid"
+
+
+def _type(expr: c.Expr) -> t.Type:
+    """The type of an expression (every expression class has the field)."""
+    found: t.Type = expr.type  # type: ignore[attr-defined]
+    return found

@@ -1,21 +1,25 @@
-"""Runs the `test` blocks of a module against the interpreter."""
+"""Runs the `test` blocks of a module against the interpreter.
+
+The tests are not part of the core IR: their blocks are read from the checked module, and each value
+they give or expect is lowered to a core expression and computed by the interpreter."""
 
 from __future__ import annotations
 
 import datetime
 import decimal
-from typing import Any
 
 import attrs
 
 from regelwerk import runtime
-from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, OnbekendeWaarde, RekenFout, evaluate
+from regelwerk.core.lower import _Lowering
+from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, evaluate
 from regelwerk.interpret.explain import Uitleg
-from regelwerk.interpret.values import InvoerFout, Value, show, with_defaults
+from regelwerk.interpret.values import Value, show, with_defaults
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import CheckedModule
+from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
 
 
 @attrs.frozen
@@ -49,9 +53,9 @@ def run_tests(checked: CheckedModule) -> list[TestResult]:
 def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
     module = checked.module
     peildatum = test.peildatum or module.valid_from or datetime.date.today()
-    constants = Interpreter(checked, peildatum)
+    constants = _Constants(checked, peildatum)
     with decimal.localcontext(DECIMAL_CONTEXT):
-        inputs = {a.name: with_defaults(_value(constants, a.value), _input_type(checked, a.name))
+        inputs = {a.name: with_defaults(_value(constants, a.value), constants.input_type(a.name))
                   for a in test.given if not isinstance(a.value, ir.Unknown)}
         # a name may be expected twice: exactly, and as published (`afgerond op hele euro's`)
         expected = [(a, _value(constants, a.value)) for a in test.expected
@@ -72,7 +76,7 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
                                        alone.uitleg[0]))
         result = evaluate(checked, inputs, peildatum, outputs=names, raw=False)
     except (RekenFout, InvoerFout) as exc:
-        span = exc.span if isinstance(exc, RekenFout) else None
+        span = exc.span if isinstance(exc, RekenFout) and isinstance(exc.span, Span) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
         return TestResult(module.name, test.name, test.span, error=message, error_span=span,
                           error_in_input=isinstance(exc, InvoerFout))
@@ -96,20 +100,25 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
                       provisional=tuple(sorted(provisional)))
 
 
-def _input_type(checked: CheckedModule, name: str) -> t.Type:
-    for module in (checked.module, *checked.used.values()):
-        definition = module.definition(name)
-        if isinstance(definition, ir.InputDef):
-            found: t.Type = checked.type_of(definition)
-            return found
-    return t.UNKNOWN
+class _Constants:
+    """Computes the values a test gives and expects: constant expressions, lowered to core."""
+
+    def __init__(self, checked: CheckedModule, peildatum: datetime.date) -> None:
+        self.lowering = _Lowering(checked.module, checked.context())
+        self.interpreter = Interpreter(checked.core(), peildatum)
+        self.types = {i.name: i.type for i in self.interpreter.program.inputs()}
+
+    def input_type(self, name: str) -> t.Type:
+        return self.types.get(name, t.UNKNOWN)
+
+    def eval(self, expr: ir.Expr) -> Value:
+        return self.interpreter.eval(self.lowering.expr(expr), {})
 
 
-def _value(interpreter: Interpreter, value: ir.Expr | ir.ListValue | ir.Unknown) -> Value:
+def _value(constants: _Constants, value: ir.Expr | ir.ListValue | ir.Unknown) -> Value:
     assert not isinstance(value, ir.Unknown)  # the type check forbids `gegeven x = onbekend`
     if isinstance(value, ir.ListValue):
-        return tuple({a.name: _value(interpreter, a.value) for a in item} for item in value.items)
+        return tuple({a.name: _value(constants, a.value) for a in item} for item in value.items)
     if isinstance(value, ir.Literal) and value.kind == "geen":
         return ()
-    result: Any = interpreter.eval(value, {})
-    return result
+    return constants.eval(value)
