@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -197,7 +198,8 @@ def describe(pairs: Pairs, where: str) -> list[Change]:
 
 
 def scale_text(node: c.Scale) -> str:
-    factor = f"× {node.numerator}" + (f"/{node.denominator}" if node.denominator != 1 else "")
+    ratio = Fraction(node.numerator, node.denominator)
+    factor = f"× {ratio.numerator}" + (f"/{ratio.denominator}" if ratio.denominator != 1 else "")
     return f"{factor} ({node.source} → {node.target})" if node.source else factor
 
 
