@@ -1,92 +1,150 @@
-"""Pass: `als ... dan ...` without `anders` covers every case it can meet (RW304).
+"""Pass: `als ... dan ...` without `anders` covers every case it can meet (RW304, RW305).
 
 Only the inputs that reach the condition count: an `als` inside an exception is checked under that
-exception's condition, the general value under the negation of all exceptions.
+exception's condition (and, with `uitzonderingen in volgorde`, under the negation of the ones before
+it), the general value under the negation of all exceptions, the value of a count or sum over a
+list for any member that passes its `waarvoor`. Decided with z3 over the core IR; where the
+conditions are outside what z3 decides exactly, the check says so (RW305, a warning with the
+reason): the calculation then stops with an error if no case applies.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
 
-import z3
+import attrs
 
 from regelwerk.check.context import Context
-from regelwerk.check.logic import Translator, Untranslatable, dates_to_check
-from regelwerk.diagnostics import Diagnostic, error
+from regelwerk.check.logic import Answer, Fact, Z3Translator, ask, core_dates
+from regelwerk.core import nodes as c
+from regelwerk.core.visitor import children
+from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
+
+Path = tuple[Fact, ...]  # conditions that hold (True) or not (False) on the way
+
+
+@attrs.frozen
+class _Open:
+    """An `als` without `anders`, the way to it, and the list members bound on the way."""
+
+    choose: c.Choose
+    path: Path
+    members: frozenset[str]
+    where: str  # the exception it is in, or "" in the general value
+    blocked: str | None = None  # why the way to it cannot be put into logic
 
 
 def check_conditions(module: ir.Module, context: Context) -> list[Diagnostic]:
+    if context.core is None:
+        return []
+    program = context.core
     diagnostics: list[Diagnostic] = []
-    dates = dates_to_check(context)
-    for rule in module.definitions:
-        if not isinstance(rule, ir.RuleDef):
+    dates = core_dates(context)
+    for rule in program.main.definitions:
+        if not isinstance(rule, c.Rule):
             continue
-        reported: set[ir.Conditional] = set()
-        for date in dates:
-            translator = Translator(context, date)
-            for expr, path in _branches(rule):
-                for conditional, inner_path in _open_conditionals(expr, path):
-                    if conditional in reported:
-                        continue
-                    example = _uncovered(translator, conditional, inner_path)
-                    if example:
-                        reported.add(conditional)
-                        when = f" (op {date.isoformat()})" if date is not None and len(dates) > 1 \
-                            else ""
-                        diagnostics.append(error(
-                            "RW304", f"regel {rule.name}{_article(rule)}: 'als' zonder 'anders' "
-                            "heeft geen geval "
-                            f"voor bijvoorbeeld {example}{when}", conditional.span,
-                            "voeg een geval toe, of sluit af met 'anders ...'"))
+        found = [open_ for expr, path, where in _branches(rule)
+                 for open_ in _open_conditionals(expr, path, _members(rule), where)]
+        if not found:
+            continue
+        translators: dict[datetime.date | None, Z3Translator] = {}
+        for open_ in found:
+            diagnostic = _check(program, rule, dates, translators, open_)
+            if diagnostic is not None:
+                diagnostics.append(diagnostic)
     return diagnostics
 
 
-def _article(rule: ir.RuleDef) -> str:
-    return f" [{rule.reference.text}]" if rule.reference else ""
+def _check(program: c.Program, rule: c.Rule, dates: list[datetime.date | None],
+           translators: dict[datetime.date | None, Z3Translator], open_: _Open
+           ) -> Diagnostic | None:
+    why = None
+    for date in dates:
+        translator = translators.get(date)
+        if translator is None:
+            translator = translators[date] = Z3Translator(program, date)
+            translator.enter_rule(rule)
+        answer = _uncovered(translator, open_)
+        when = f" (op {date.isoformat()})" if date is not None and len(dates) > 1 else ""
+        if answer.example is not None:
+            return error(
+                "RW304", f"regel {rule.name}{_article(rule)}: 'als' zonder 'anders' heeft geen "
+                f"geval voor bijvoorbeeld {answer.example}{when}", open_.choose.span,
+                "voeg een geval toe, of sluit af met 'anders ...'")
+        if why is None and answer.why is not None:
+            why = answer.why + when
+    if why is None:
+        return None
+    return warning(
+        "RW305", f"regel {rule.name}{_article(rule)}{open_.where}: de controle kan niet vaststellen "
+        f"of 'als' zonder 'anders' elk geval dekt: {why}", open_.choose.span,
+        "sluit af met 'anders ...', of ga na dat elk geval een uitkomst heeft: anders stopt de "
+        "berekening met een fout")
 
 
-Path = tuple[tuple[ir.Expr, bool], ...]  # conditions that hold (True) or not (False) on the way
+def _uncovered(translator: Z3Translator, open_: _Open) -> Answer:
+    outer = translator.members
+    if open_.blocked is not None:
+        return Answer(why=open_.blocked)
+    translator.members = outer | open_.members
+    try:
+        facts = open_.path + tuple((case.condition, False) for case in open_.choose.cases)
+        return ask(translator, facts)
+    finally:
+        translator.members = outer
 
 
-def _branches(rule: ir.RuleDef) -> list[tuple[ir.Expr, Path]]:
-    out: list[tuple[ir.Expr, Path]] = []
-    for index, exception in enumerate(rule.exceptions):
-        earlier: Path = tuple((e.condition, False) for e in rule.exceptions[:index]) \
-            if rule.ordered_exceptions else ()
-        out.append((exception.value, earlier + ((exception.condition, True),)))
-    if rule.value is not None:
-        out.append((rule.value, tuple((e.condition, False) for e in rule.exceptions)))
+def _article(rule: c.Rule) -> str:
+    return f" [{rule.source.reference}]" if rule.source.reference else ""
+
+
+def _members(rule: c.Rule) -> frozenset[str]:
+    return frozenset({rule.per}) if rule.per is not None else frozenset()
+
+
+def _branches(rule: c.Rule) -> list[tuple[c.Expr, Path, str]]:
+    """Each value of the rule with the conditions under which it is the rule's value."""
+    out: list[tuple[c.Expr, Path, str]] = []
+    terms = rule.body.terms
+    for term in terms:
+        earlier: Path = tuple((other.condition, False) for other in terms
+                              if other.priority > term.priority)
+        name = f"[{term.reference}]" if term.reference else f"op regel {term.span.line}"
+        out.append((term.value, earlier + ((term.condition, True),), f", uitzondering {name}"))
+    if rule.body.base is not None:
+        out.append((rule.body.base, tuple((term.condition, False) for term in terms), ""))
     return out
 
 
-def _open_conditionals(expr: ir.Expr, path: Path) -> list[tuple[ir.Conditional, Path]]:
-    found: list[tuple[ir.Conditional, Path]] = []
-    if isinstance(expr, ir.Conditional):
+def _open_conditionals(expr: c.Node, path: Path, members: frozenset[str], where: str,
+                       blocked: str | None = None) -> list[_Open]:
+    found: list[_Open] = []
+    if isinstance(expr, c.Choose):
         if expr.otherwise is None:
-            found.append((expr, path))
+            found.append(_Open(expr, path, members, where, blocked))
         taken: Path = path
-        for condition, value in expr.cases:
-            found += _open_conditionals(value, taken + ((condition, True),))
-            taken = taken + ((condition, False),)
+        for case in expr.cases:
+            found += _open_conditionals(case.condition, taken, members, where, blocked)
+            found += _open_conditionals(case.value, taken + ((case.condition, True),), members,
+                                        where, blocked)
+            taken = taken + ((case.condition, False),)
         if expr.otherwise is not None:
-            found += _open_conditionals(expr.otherwise, taken)
+            found += _open_conditionals(expr.otherwise, taken, members, where, blocked)
         return found
-    if isinstance(expr, ir.Aggregate):
-        return found  # members of a list: not in the decidable fragment
-    from regelwerk.check.walk import children
-
+    if isinstance(expr, c.Aggregate):
+        found += _open_conditionals(expr.collection, path, members, where, blocked)
+        if expr.variable in members:
+            # A member of an inner list named like the one outside: the logic would mix them up.
+            blocked = blocked or f"een lijst van {expr.variable} binnen een {expr.variable}"
+        inner_members = members | {expr.variable}
+        if expr.condition is not None:
+            found += _open_conditionals(expr.condition, path, inner_members, where, blocked)
+        if expr.body is not None:
+            condition: Path = ((expr.condition, True),) if expr.condition is not None else ()
+            found += _open_conditionals(expr.body, path + condition, inner_members, where,
+                                        blocked)
+        return found
     for child in children(expr):
-        found += _open_conditionals(child, path)
+        found += _open_conditionals(child, path, members, where, blocked)
     return found
-
-
-def _uncovered(translator: Translator, conditional: ir.Conditional, path: Path) -> str | None:
-    try:
-        facts: list[Any] = [translator.expr(c) if holds else z3.Not(translator.expr(c))
-                            for c, holds in path]
-        facts += [z3.Not(translator.expr(c)) for c, _ in conditional.cases]
-    except Untranslatable:
-        return None
-    example = translator.example(z3.And(*facts) if facts else z3.BoolVal(True))
-    return example if isinstance(example, str) else None

@@ -1,57 +1,72 @@
-"""Pass: exceptions to one rule that can apply together, without a stated order (RW310).
+"""Pass: exceptions to one rule that can apply together, without a stated order (RW310, RW311).
 
 `behalve als` overrides the general rule the way "in afwijking van" does in law. Two exceptions
 to the same rule whose conditions can both hold are a conflict, unless the rule says
-`uitzonderingen in volgorde`. Decided exactly with z3 where the conditions allow; otherwise the
-interpreter stops with a conflict error naming both references when it happens.
+`uitzonderingen in volgorde` (in the core IR: the terms have different priorities). Decided exactly
+with z3 over the core IR, on every date a parameter changes. Where the conditions are outside what
+z3 decides exactly, the check says so (RW311, a warning naming both exceptions and the reason): the
+interpreter then stops with a conflict error naming both references if it happens.
 """
 
 from __future__ import annotations
 
 import datetime
 
-import z3
-
 from regelwerk.check.context import Context
-from regelwerk.check.logic import Translator, Untranslatable, dates_to_check
-from regelwerk.diagnostics import Diagnostic, error
+from regelwerk.check.logic import Z3Translator, ask, core_dates
+from regelwerk.core import nodes as c
+from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 
 
 def check_exceptions(module: ir.Module, context: Context) -> list[Diagnostic]:
+    if context.core is None:
+        return []
+    program = context.core
     diagnostics = []
-    dates = dates_to_check(context)
-    for rule in module.definitions:
-        if not isinstance(rule, ir.RuleDef) or rule.ordered_exceptions:
+    dates = core_dates(context)
+    for rule in program.main.definitions:
+        if not isinstance(rule, c.Rule):
             continue
-        article = f" [{rule.reference.text}]" if rule.reference else ""
-        for i, first in enumerate(rule.exceptions):
-            for second in rule.exceptions[i + 1:]:
-                example = _both(context, dates, first, second)
-                if example:
+        article = f" [{rule.source.reference}]" if rule.source.reference else ""
+        for i, first in enumerate(rule.body.terms):
+            for second in rule.body.terms[i + 1:]:
+                if first.priority != second.priority:
+                    continue
+                both = f"de uitzonderingen {_name(first)} en {_name(second)} op regel " \
+                       f"{rule.name}{article}"
+                example, why = _both(program, rule, dates, first, second)
+                if example is not None:
                     diagnostics.append(error(
-                        "RW310", f"de uitzonderingen {_name(first)} en {_name(second)} op regel "
-                        f"{rule.name}{article} kunnen tegelijk gelden, bijvoorbeeld bij {example}",
+                        "RW310", f"{both} kunnen tegelijk gelden, bijvoorbeeld bij {example}",
                         second.span, "maak de voorwaarden uitsluitend, of schrijf "
                         "'uitzonderingen in volgorde' onder de regel als de eerste voorgaat"))
+                elif why is not None:
+                    diagnostics.append(warning(
+                        "RW311", f"de controle kan niet vaststellen of {both} tegelijk kunnen "
+                        f"gelden: {why}", second.span, "schrijf de voorwaarden zo dat ze elkaar "
+                        "zichtbaar uitsluiten, of 'uitzonderingen in volgorde' onder de regel als "
+                        "de eerste voorgaat; gelden ze toch samen, dan stopt de berekening met een "
+                        "fout"))
     return diagnostics
 
 
-def _both(context: Context, dates: list[datetime.date | None], first: ir.RuleException, second: ir.RuleException
-          ) -> str | None:
+def _both(program: c.Program, rule: c.Rule, dates: list[datetime.date | None], first: c.Term,
+          second: c.Term) -> tuple[str | None, str | None]:
+    """An example where both apply (on some date), or else why that cannot be decided, if so."""
+    why = None
     for date in dates:
-        translator = Translator(context, date)
-        try:
-            formula = translator.expr(first.condition), translator.expr(second.condition)
-        except Untranslatable:
-            return None
-        example = translator.example(z3.And(*formula))
-        if isinstance(example, str):
+        translator = Z3Translator(program, date)
+        translator.enter_rule(rule)
+        answer = ask(translator, [(first.condition, True), (second.condition, True)])
+        if answer.example is not None:
             when = f" (op {date.isoformat()})" if date is not None and len(dates) > 1 else ""
-            return example + when
-    return None
+            return answer.example + when, None
+        if why is None and answer.why is not None:
+            when = f" (op {date.isoformat()})" if date is not None and len(dates) > 1 else ""
+            why = answer.why + when
+    return None, why
 
 
-def _name(exception: ir.RuleException) -> str:
-    return f"[{exception.reference.text}]" if exception.reference else \
-        f"op regel {exception.span.line}"
+def _name(term: c.Term) -> str:
+    return f"[{term.reference}]" if term.reference else f"op regel {term.span.line}"
