@@ -1166,3 +1166,59 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
     else:
         result = bereken(document["invoer"], peildatum)
     return json.dumps(result.naar_json(explain), ensure_ascii=False, indent=2)
+
+
+# ------------------------------------------------------------------ built-in date functions
+# Called by the interpreter and by generated modules alike, as f(*options, *arguments) (see
+# regelwerk.core.functions). The working-day functions get the public holidays as their options:
+# ISO dates, taken by the compiler from a table in stdlib_rules/feestdagen.rw.
+
+def dag_van_de_week(dag: datetime.date) -> Decimal:
+    """1 for a Monday up to 7 for a Sunday (ISO 8601)."""
+    return Decimal(dag.isoweekday())
+
+
+@functools.lru_cache(maxsize=8)
+def _feestdagen(data: tuple[str, ...]) -> tuple[frozenset[datetime.date], frozenset[int]]:
+    """The holidays, and the years they cover: a year with no holiday in the list is not known."""
+    days = frozenset(datetime.date.fromisoformat(text) for text in data)
+    return days, frozenset(day.year for day in days)
+
+
+def _kalender_en_dag(waarden: tuple[str | datetime.date, ...]
+                     ) -> tuple[frozenset[datetime.date], frozenset[int], datetime.date]:
+    *data, dag = waarden
+    if not isinstance(dag, datetime.date) or not all(isinstance(d, str) for d in data):
+        raise TypeError("verwacht feestdagen als jjjj-mm-dd en daarna een datum")
+    days, years = _feestdagen(tuple(cast(list[str], data)))
+    return days, years, dag
+
+
+def _werkdag(days: frozenset[datetime.date], years: frozenset[int], dag: datetime.date) -> bool:
+    if dag.year not in years:
+        known = f"{min(years)} tot en met {max(years)}" if years else "geen enkel jaar"
+        raise RekenFout(f"de feestdagen van {dag.year} zijn niet bekend (bekend: {known}), dus "
+                        f"ook niet of {dag.isoformat()} een werkdag is")
+    return dag.isoweekday() <= 5 and dag not in days
+
+
+def is_werkdag(*feestdagen_en_dag: str | datetime.date) -> bool:
+    """Monday to Friday and no public holiday."""
+    days, years, dag = _kalender_en_dag(feestdagen_en_dag)
+    return _werkdag(days, years, dag)
+
+
+def laatste_werkdag_op_of_voor(*feestdagen_en_dag: str | datetime.date) -> datetime.date:
+    """The day itself when it is a working day, else the last working day before it."""
+    days, years, dag = _kalender_en_dag(feestdagen_en_dag)
+    while not _werkdag(days, years, dag):
+        dag -= datetime.timedelta(days=1)
+    return dag
+
+
+def eerste_werkdag_op_of_na(*feestdagen_en_dag: str | datetime.date) -> datetime.date:
+    """The day itself when it is a working day, else the first working day after it."""
+    days, years, dag = _kalender_en_dag(feestdagen_en_dag)
+    while not _werkdag(days, years, dag):
+        dag += datetime.timedelta(days=1)
+    return dag

@@ -6,6 +6,7 @@ from regelwerk.check import scope
 from regelwerk.check.context import Context
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.walk import rule_expressions
+from regelwerk.core import functions
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
@@ -105,7 +106,22 @@ def _resolve_one(name: ir.Name, members: scope.Members, context: Context) -> lis
                     "onbekend is: 'vanaf jjjj-mm-dd: onbekend \"reden\"'")
         return [error(code, result.message, name.span, hint)]
     context.targets[name] = result
+    if result.kind == "functie":
+        return _function_data(name, context)
     return []
+
+
+def _function_data(name: ir.Name, context: Context) -> list[Diagnostic]:
+    """A function that reads data from a module (the public holidays) needs that module read in."""
+    function = functions.lookup(name.text)
+    data = function.data if function is not None else None
+    if data is None or data.module in context.used or data.module == context.module.name:
+        return []
+    if any(used.text == data.module for use in context.module.uses for used in use.names):
+        return []  # used, but it did not load: that has its own message
+    return [error("RW106", f"{name.text} rekent met {data.description} uit module {data.module}, "
+                  "maar die module is niet ingelezen", name.span,
+                  f"schrijf 'gebruik {data.module}' bovenaan het bestand")]
 
 
 def _keywords(module: ir.Module) -> list[Diagnostic]:

@@ -7,6 +7,7 @@ import difflib
 import attrs
 
 from regelwerk.check.context import Context, Target
+from regelwerk.core import functions
 from regelwerk.ir import nodes as ir
 
 KIND_OF = {
@@ -189,7 +190,10 @@ def resolve(context: Context, name: ir.Name, members: Members) -> Target | Unres
     if len(modules) > 1:
         return Unresolved(f"'{head}' is gedefinieerd in de modules {' en '.join(modules)}",
                           f"schrijf welke u bedoelt, bijv. {modules[0]}.{head}")
-    hint = suggestion(head, visible_names(context, members))
+    if len(parts) == 1 and head in functions.callable_names():
+        # A built-in function: only when no definition has the name (a definition comes first).
+        return Target("functie", "", head)
+    hint = suggestion(head, visible_names(context, members) + functions.callable_names())
     if not hint:
         hint = "definieer de naam met 'invoer', 'parameter', 'regel' of 'tabel', of lees de " \
                "module in die haar definieert met 'gebruik'"

@@ -11,6 +11,7 @@ from decimal import Decimal
 from regelwerk.check import scope
 from regelwerk.check.context import Context, Target
 from regelwerk.check.walk import alternatives, names_in
+from regelwerk.core import functions
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
@@ -593,6 +594,11 @@ class TypeChecker:
             return self.fields(expr, base, target.fields)
         if target.kind == "argument":
             return self.argument_type(target)
+        if target.kind == "functie":
+            function = functions.lookup(target.name)
+            arguments = function.arguments if function is not None else ()
+            return self.report("RW206", f"{target.name} is een functie en heeft argumenten nodig",
+                               expr.span, f"schrijf {target.name}(" + "; ".join(arguments) + ")")
         definition = self.context.definition_of(target)
         if definition is None:
             return t.UNKNOWN
@@ -689,12 +695,36 @@ class TypeChecker:
             self.infer(arg, members)
         return self.rule_type(rule)
 
+    def function_call(self, expr: ir.Call, members: scope.Members) -> t.Type:
+        """`dag_van_de_week(geboortedatum)`: a built-in function, typed by its registry entry."""
+        name = expr.callee.text
+        function = functions.lookup(name)
+        assert function is not None, name
+        wanted = function.parameters
+        names = function.arguments or tuple(f"argument {i + 1}" for i in range(len(wanted)))
+        if len(expr.args) != len(wanted):
+            self.report("RW205", f"functie {name} heeft {len(wanted)} argument"
+                        f"{'en' if len(wanted) != 1 else ''}, maar krijgt {len(expr.args)}",
+                        expr.span, "de functie krijgt in volgorde: "
+                        + "; ".join(f"{n} ({p.describe()})" for n, p in zip(names, wanted)))
+        for arg, parameter, argument in zip(expr.args, wanted, names):
+            found = self.infer(arg, members, parameter)
+            if not t.assignable(found, parameter):
+                self.report("RW201", f"argument {argument} van functie {name} is "
+                            f"{parameter.describe()}, maar de waarde is {found.describe()}",
+                            arg.span, _function_hint(parameter, found))
+        for arg in expr.args[len(wanted):]:
+            self.infer(arg, members)
+        return function.result(())
+
     def call(self, expr: ir.Call, members: scope.Members) -> t.Type:
         target = self.context.targets.get(expr.callee)
         if target is None:
             for arg in expr.args:
                 self.infer(arg, members)
             return t.UNKNOWN
+        if target.kind == "functie":
+            return self.function_call(expr, members)
         callee = self.context.definition_of(target)
         if isinstance(callee, ir.RuleDef) and not target.fields:
             return self.rule_call(expr, callee, members)
@@ -862,6 +892,12 @@ class TypeChecker:
                                "als parameter")
         return t.NumberType(operand.unit.without_period() / t.Unit.of({expr.unit: 1}),
                             whole=False)
+
+
+def _function_hint(parameter: t.Type, found: t.Type) -> str:
+    if isinstance(parameter, t.DateType):
+        return "geef een datum, bijv. 2026-03-01, peildatum of een invoer van het type datum"
+    return _conversion_hint(found, parameter)
 
 
 def conversion_factor(source: str, target: str) -> Decimal | None:

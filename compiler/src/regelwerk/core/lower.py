@@ -278,8 +278,20 @@ class _Lowering:
             return c.TableLookup(target.module, target.name, args, self.type_of(expr),
                                  span=expr.span)
         if target.kind == "functie":
-            return c.Builtin(target.name, args, self.type_of(expr), span=expr.span)
+            return c.Builtin(target.name, args, self.type_of(expr), self.options(target.name),
+                             span=expr.span)
         raise LoweringError(f"{target.kind} {target.name} cannot be called")
+
+    def options(self, name: str) -> tuple[str, ...]:
+        """The options of a function called by name: the dates of its data table, if it has one
+        (the public holidays), so they are part of the core IR."""
+        data = REGISTRY[name].data
+        if data is None:
+            return ()
+        module = self.source if data.module == self.name else self.context.used.get(data.module)
+        if module is None:
+            raise LoweringError(f"{name} needs module {data.module}, which is not used")
+        return data.dates(module)
 
     def _unary(self, expr: ir.Unary) -> c.Expr:
         operand = self.expr(expr.operand)
