@@ -324,11 +324,12 @@ def test_a_year_outside_the_table_stops_both_alike(generated: Any) -> None:
 
     with pytest.raises(runtime.RekenFout) as interpreted:
         evaluate(compile_ok(RULES), {"maand": "2031-02-01"}, D(2026, 3, 1))
-    with pytest.raises(runtime.RekenFout) as generated_error:
+    with pytest.raises(Exception) as generated_error:  # the RekenFout of the copied runtime
         generated.bereken({"maand": "2031-02-01"}, D(2026, 3, 1))
-    assert "de feestdagen van 2031 zijn niet bekend" in str(interpreted.value)
-    assert str(generated_error.value) == runtime.RekenFout(str(generated_error.value)).melding
-    assert "de feestdagen van 2031 zijn niet bekend" in str(generated_error.value)
+    assert type(generated_error.value).__name__ == "RekenFout"
+    assert str(generated_error.value) == str(interpreted.value) == (
+        "de feestdagen van 2031 zijn niet bekend (bekend: 2019 tot en met 2030), dus ook niet of "
+        "2031-03-08 een werkdag is")
 
 
 def test_a_change_in_the_holiday_list_changes_the_core_ir(tmp_path: Path) -> None:

@@ -1187,10 +1187,10 @@ def _feestdagen(data: tuple[str, ...]) -> tuple[frozenset[datetime.date], frozen
 
 def _kalender_en_dag(waarden: tuple[str | datetime.date, ...]
                      ) -> tuple[frozenset[datetime.date], frozenset[int], datetime.date]:
-    *data, dag = waarden
-    if not isinstance(dag, datetime.date) or not all(isinstance(d, str) for d in data):
-        raise TypeError("verwacht feestdagen als jjjj-mm-dd en daarna een datum")
-    days, years = _feestdagen(tuple(cast(list[str], data)))
+    dag = waarden[-1]
+    if not isinstance(dag, datetime.date):
+        raise TypeError("verwacht de feestdagen als jjjj-mm-dd en daarna een datum")
+    days, years = _feestdagen(cast(tuple[str, ...], waarden[:-1]))  # fromisoformat checks them
     return days, years, dag
 
 

@@ -178,7 +178,7 @@ register(Function(
     arguments=("dag",),
     result=lambda options: t.BOOLEAN,
     runtime="is_werkdag",
-    dutch=lambda options, args: f"{args[0]} is een werkdag (maandag tot vrijdag, geen wettelijke "
+    dutch=lambda options, args: f"{args[0]} een werkdag is (maandag tot vrijdag, geen wettelijke "
                                 "feestdag)",
     why_not_smt="een werkdag (dat hangt af van de lijst van feestdagen)",
     data=HOLIDAYS,
