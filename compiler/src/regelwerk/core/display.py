@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from regelwerk.ir import types as t
 from regelwerk.syntax import literals
 
 
@@ -46,3 +47,23 @@ def duration(amount: Decimal, unit: str) -> str:
         return f"1 {unit}"
     plural = PLURAL_UNITS.get(unit, unit)
     return f"{number(amount)} {plural}"
+
+
+def show(value: object, type_: t.Type) -> str:
+    """A value the way the annex prints it, by its type: € 1.450,00 per maand, 13,6 %, 3 (uren)."""
+    if isinstance(type_, t.NumberType) and isinstance(value, Decimal):
+        if type_.is_money:
+            text = literals.format_money(value)
+            period = type_.unit.period()
+            return f"{text} per {period}" if period else text
+        if type_.percent:
+            return literals.format_percent(value)
+        if t.is_duration(type_):
+            return f"{literals.format_number(value)} {t.count_word(type_.unit.factors[0][0], value)}"
+        text = literals.format_number(value)
+        return text if type_.unit.dimensionless else f"{text} ({type_.describe()})"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

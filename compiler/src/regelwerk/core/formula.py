@@ -10,7 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from regelwerk.core import display as dutch
+from regelwerk.core import nodes as c
 from regelwerk.ir import nodes as ir
+from regelwerk.ir import types as t
 from regelwerk.syntax import literals
 
 CONDITIONAL, ROUNDED, OR, AND, NOT, COMPARE, SUM, TERM, FACTOR, POSTFIX, ATOM = range(11)
@@ -141,3 +143,16 @@ def cell(cell: ir.Cell) -> str:
     if cell.upper is not None:
         parts.append(("tot en met " if cell.upper_inclusive else "tot ") + formula(cell.upper, SUM))
     return " ".join(parts)
+
+
+def round_target(node: c.Round) -> str:
+    """What a core `Round` rounds to, as the rules write it: `de eurocent`, `een veelvoud van € 5,00`.
+
+    The step of a percentage is in the value's scale (0.0001 for 2 decimals); it is shown as written."""
+    if node.target.startswith("een veelvoud van"):
+        step = node.step
+        if isinstance(node.type, t.NumberType) and node.type.percent:
+            step = step.scaleb(2)
+        shown = literals.format_money(step) if "€" in node.target else dutch.number(step)
+        return f"een veelvoud van {shown}"
+    return node.target

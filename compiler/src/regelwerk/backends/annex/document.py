@@ -1,9 +1,12 @@
 """The annex as a document: articles made of blocks (paragraphs, enumerations, tables, facts).
 
-Built from checked IR only; rendered to Markdown and HTML by the templates, and compared block by
-block by the diff for its redline. Every block has a key that stays the same across versions of a
-regulation when it describes the same thing (the general rule, the exception with this condition, the
-table version from this date, the row for these input values).
+Built from the core IR for meaning (what names refer to, types, dated values and table versions,
+rules and their exceptions) and from the surface IR for presentation only (article order, labels,
+references, the formula text as written for keys); rendered to Markdown and HTML by the
+templates, and compared block by block by the diff for its redline. Every block has a key that
+stays the same across versions of a regulation when it describes the same thing (the general
+rule, the exception with this condition, the table version from this date, the row for these
+input values).
 """
 
 from __future__ import annotations
@@ -18,11 +21,10 @@ import attrs
 from regelwerk.backends.annex import dutch
 from regelwerk.backends.annex.prose import Printer
 from regelwerk.backends.annex.rich import Rich, choice, code, join, ref, rich, term, value
-from regelwerk.check.types import declared_type
-from regelwerk.check.walk import alternatives
+from regelwerk.core import nodes as c
+from regelwerk.core.display import show
 from regelwerk.core.formula import cell as cell_formula
 from regelwerk.core.formula import formula
-from regelwerk.interpret.values import show
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
@@ -186,7 +188,9 @@ class Builder:
                 for definition in used.definitions:
                     self.used_anchors[(used.name, definition.name)] = \
                         f"{used.name}-{definition.name}"
-        self.printer = Printer(checked, self.anchor)
+        self.program = checked.core()
+        self.printer = Printer(self.program, self.anchor,
+                               (self.module, *self.checked.used.values()))
         self.references: dict[str, list[tuple[str, str]]] = {}
         self.provisional: list[Rich] = []
         self.unknown: list[Rich] = []  # values `onbekend` from a date on
@@ -273,12 +277,15 @@ class Builder:
         heading = f"Artikel {number}" if number is not None else f"{kind} {title.lower()}"
         where = heading[:1].lower() + heading[1:]
         own = number is not None
+        self.printer.module = module
+        self.printer.arguments = frozenset(
+            a.name for a in definition.arguments) if isinstance(definition, ir.RuleDef) else frozenset()
         blocks: list[Block] = [self.facts(definition)]
         blocks += _label_paragraphs("omschrijving", definition.label)
         if isinstance(definition, ir.ParameterDef):
-            blocks += self.parameter(definition, where if own else None)
+            blocks += self.parameter(definition, module, where if own else None)
         elif isinstance(definition, ir.TableDef):
-            blocks += self.table(definition, anchor, where if own else None)
+            blocks += self.table(definition, module, anchor, where if own else None)
         elif isinstance(definition, ir.RuleDef):
             blocks += self.rule(definition, module)
         elif isinstance(definition, ir.ChoiceDef):
@@ -297,7 +304,7 @@ class Builder:
                     "Dezelfde gegevens als ", term(dutch.humanize(definition.base.parts[-1])),
                     f" ({definition.base.text})",
                     *((", aangevuld met ", join(added, ", ", " en ")) if added else ()), ".")))
-            blocks.append(self.record(definition))
+            blocks.append(self.record(definition, module))
         for text in _references_of(definition):
             self.note_reference(text, heading, anchor)
         return Article(definition.name, kind, number, anchor, title, tuple(blocks))
@@ -311,58 +318,95 @@ class Builder:
         if type_:
             facts.append(Fact("Type", rich(type_)))
         if isinstance(definition, ir.RuleDef) and definition.arguments:
+            rule = self.core_rule(definition)
+            types = [a.type for a in rule.arguments] if rule is not None else \
+                [None] * len(definition.arguments)
             facts.append(Fact("Berekend voor", join(
-                [rich(term(dutch.humanize(a.name)), f" ({self.type_text(a.type)})")
-                 for a in definition.arguments], ", ", " en ")))
+                [rich(term(dutch.humanize(a.name)), f" ({self.type_text(a.type, type_)})")
+                 for a, type_ in zip(definition.arguments, types)], ", ", " en ")))
         if definition.reference is not None:
             facts.append(Fact("Verwijzing", ref(definition.reference.text)))
         return Facts("kenmerken", tuple(facts))
 
-    def type_text(self, type_expr: ir.TypeExpr) -> str:
+    # ------------------------------------------------------------ the core IR
+    def core_definition(self, definition: ir.Definition, module: str | None = None
+                        ) -> c.Definition | None:
+        """The core definition of a surface definition (of the regulation or a module it uses)."""
+        names = [module] if module is not None else [
+            m.name for m in self.program.all_modules()]
+        for name in names:
+            try:
+                found = self.program.module(name).definition(definition.name)
+            except KeyError:
+                continue
+            if found is not None and found.span == definition.span:
+                return found
+        return None
+
+    def core_rule(self, definition: ir.RuleDef) -> c.Rule | None:
+        found = self.core_definition(definition)
+        return found if isinstance(found, c.Rule) else None
+
+    def type_of(self, definition: ir.Definition) -> t.Type | None:
+        found = self.core_definition(definition)
+        type_ = getattr(found, "type", None)
+        return type_ if isinstance(type_, t.Type) else None
+
+    def type_text(self, type_expr: ir.TypeExpr, type_: t.Type | None = None) -> str:
         """`keuze tijdvak` for a type that names a keuze, `gegevens kind` for a record."""
         if type_expr.base != "naam" or not type_expr.name:
             return type_text(type_expr)
         name = type_expr.name[-1]
-        found: ir.Definition | None = None
-        if len(type_expr.name) > 1:
-            found = self.checked.find(type_expr.name[0], name)
-        else:
-            for module in (self.module, *self.checked.used.values()):
-                found = found or module.definition(name)
-        kind = "keuze" if isinstance(found, ir.ChoiceDef) else "gegevens"
+        if type_ is None:
+            modules = self.program.all_modules()
+            if len(type_expr.name) > 1:
+                modules = tuple(m for m in modules if m.name == type_expr.name[0])
+            for module in modules:
+                found = module.definition(name)
+                if isinstance(found, c.Choice):
+                    type_ = t.ChoiceType(found.name, found.values)
+                    break
+                if isinstance(found, c.Record):
+                    type_ = found.type
+                    break
+        kind = "keuze" if isinstance(type_, t.ChoiceType) else "gegevens"
         return f"{kind} {dutch.humanize(name)}"
 
     def type_description(self, definition: ir.Definition) -> str | None:
+        type_ = self.type_of(definition)
         if isinstance(definition, (ir.InputDef, ir.ParameterDef)):
-            return self.type_text(definition.type)
+            return self.type_text(definition.type, type_)
         if isinstance(definition, ir.RuleDef):
             if definition.type.base == "duur":
-                found = self.checked.program.types.get(definition)
-                return found.describe() if isinstance(found, t.Type) else "duur"
-            return self.type_text(definition.type)
+                return type_.describe() if type_ is not None else "duur"
+            return self.type_text(definition.type, type_)
         if isinstance(definition, ir.TableDef) and definition.versions:
-            return self.type_text(definition.output.type)
+            return self.type_text(definition.output.type, type_)
         return None
 
-    def value_text(self, expr: ir.Expr, type_: t.Type | None) -> Rich:
-        if isinstance(expr, ir.Literal) and isinstance(expr.value, Decimal) \
-                and isinstance(type_, t.NumberType):
+    def value_text(self, expr: ir.Expr | c.Expr, type_: t.Type | None) -> Rich:
+        """A value as it stands in a table of values: `€ 1.450,00 per maand`, `13,60 %`."""
+        node = expr if isinstance(expr, c.Expr) else self.printer.core(expr)
+        if self.printer.bare(node, c.Const) and isinstance(node, c.Const) \
+                and isinstance(node.value, Decimal) and isinstance(type_, t.NumberType):
             if type_.is_money:
                 period = type_.unit.period()
-                return value(dutch.money(expr.value) + (f" per {period}" if period else ""))
+                return value(dutch.money(node.value) + (f" per {period}" if period else ""))
             if type_.percent:
-                return value(dutch.percent(expr.value))
+                return value(dutch.percent(node.value))
             if t.is_duration(type_):
-                return value(dutch.duration(expr.value, type_.unit.factors[0][0]))
-            return value(show(expr.value, type_))
-        return self.printer.phrase(expr)
+                return value(dutch.duration(node.value, type_.unit.factors[0][0]))
+            return value(show(node.value, type_))
+        return self.printer.phrase(node)
 
-    def parameter(self, definition: ir.ParameterDef, where: str | None) -> list[Block]:
-        type_ = self.checked.program.types.get(definition)
-        type_ = type_ if isinstance(type_, t.Type) else None
+    def parameter(self, definition: ir.ParameterDef, module: str, where: str | None
+                  ) -> list[Block]:
+        parameter = self.core_definition(definition, module)
+        assert isinstance(parameter, c.Parameter)
+        type_ = parameter.type
         noun = dutch.noun(definition.name)
         subject = rich(f"{noun.article} " if noun.article else "", term(noun.phrase))
-        values = sorted(definition.values, key=lambda v: v.valid_from or datetime.date.min)
+        values = sorted(parameter.values, key=lambda v: v.valid_from or datetime.date.min)
         rows = []
         for index, dated in enumerate(values):
             start = dated.valid_from or self.module.valid_from
@@ -377,7 +421,7 @@ class Builder:
             if dated.unknown is not None:
                 notes.append(rich(dated.unknown.reason))
             if dated.reference is not None:
-                notes.append(ref(dated.reference.text))
+                notes.append(ref(dated.reference))
             key = dated.valid_from.isoformat() if dated.valid_from else "altijd"
             shown = (self.value_text(dated.value, type_) if dated.value is not None
                      else rich("onbekend"))
@@ -401,20 +445,24 @@ class Builder:
                       ("Geldig vanaf", "Tot en met", "Waarde", "Opmerking"), tuple(rows))
         return [table]
 
-    def table(self, definition: ir.TableDef, anchor: str, where: str | None) -> list[Block]:
+    def table(self, definition: ir.TableDef, module: str, anchor: str, where: str | None
+              ) -> list[Block]:
+        table = self.core_definition(definition, module)
+        assert isinstance(table, c.Table)
         blocks: list[Block] = []
-        inputs = join([rich(self._column_noun(c)) for c in definition.inputs], ", ", " en ")
-        output = self._column_noun(definition.output)
+        inputs = join([rich(self._column_noun(c_)) for c_ in table.inputs], ", ", " en ")
+        output = self._column_noun(table.columns[-1])
         blocks.append(Paragraph("werking", rich(
             "Deze tabel geeft ", output, " bij ", inputs,
             ": de rij waarvan de invoerkolommen passen, geeft het resultaat in de laatste kolom.")))
-        if definition.first_hit:
+        if table.first_hit:
             blocks.append(Paragraph("eerste-treffer", rich(
                 "Passen meer rijen, dan geldt de eerste daarvan.")))
         else:
             blocks.append(Paragraph("eerste-treffer", rich(
                 "Voor elke combinatie van waarden past hoogstens één rij.")))
-        versions = sorted(definition.versions, key=lambda v: v.valid_from or datetime.date.min)
+        written = {v.span: v for v in definition.versions}  # the columns and cells as written
+        versions = sorted(table.versions, key=lambda v: v.valid_from or datetime.date.min)
         for index, version in enumerate(versions):
             caption = rich("Tabel ", term(dutch.humanize(definition.name), anchor))
             key = "rijen"
@@ -428,7 +476,7 @@ class Builder:
             if version.unknown is not None:
                 caption = caption + " (onbekend)"
                 if version.reference is not None:
-                    caption = caption + " " + ref(version.reference.text)
+                    caption = caption + " " + ref(version.reference)
                 blocks.append(Paragraph(key, rich(
                     caption, f": de rijen zijn onbekend ({version.unknown.reason}). Een "
                     "berekening die deze tabel op een datum in deze periode nodig heeft, stopt.")))
@@ -443,22 +491,23 @@ class Builder:
                 caption = caption + " (voorlopig" + (
                     f": {version.provisional.reason}" if version.provisional.reason else "") + ")"
             if version.reference is not None:
-                caption = caption + " " + ref(version.reference.text)
-            columns = tuple(f"{dutch.noun(c.name).title} ({self.type_text(c.type)})"
-                            for c in version.columns)
+                caption = caption + " " + ref(version.reference)
+            surface = written[version.span]
+            columns = tuple(f"{dutch.noun(col.name).title} ({self.type_text(col.type, core.type)})"
+                            for col, core in zip(surface.columns, table.columns))
             remarks = any(r.provisional is not None or r.reference is not None for r in version.rows)
             rows = []
-            for row in version.rows:
-                cells = [self.cell(c, i == len(row.cells) - 1) for i, c in enumerate(row.cells)]
+            for row, surface_row in zip(version.rows, surface.rows):
+                cells = [*(self.cell(c_, False) for c_ in row.cells), self._cell_value(row.result)]
                 if remarks:
                     notes = []
                     if row.provisional is not None:
                         notes.append(rich("voorlopig" + (f": {row.provisional.reason}"
                                                          if row.provisional.reason else "")))
                     if row.reference is not None:
-                        notes.append(ref(row.reference.text))
+                        notes.append(ref(row.reference))
                     cells.append(join(notes, "; ") if notes else rich(""))
-                row_key = " | ".join(cell_formula(c) for c in row.cells[:-1])
+                row_key = " | ".join(cell_formula(c_) for c_ in surface_row.cells[:-1])
                 rows.append(TableRow(row_key, tuple(cells), row.provisional is not None
                                      or version.provisional is not None))
                 if row.provisional is not None and where is not None:
@@ -478,147 +527,163 @@ class Builder:
             blocks.append(Table(key, caption, columns, tuple(rows)))
         return blocks
 
-    def _column_noun(self, column: ir.Column) -> str:
+    def _column_noun(self, column: c.Column) -> str:
         noun = dutch.noun(column.name)
         if noun.article is not None:
             return f"{noun.article} {noun.phrase}"
-        head = {"bedrag": "het bedrag", "percentage": "het percentage"}.get(column.type.base,
-                                                                         "de waarde")
+        type_ = column.type
+        head = "de waarde"
+        if isinstance(type_, t.NumberType) and type_.is_money:
+            head = "het bedrag"
+        elif isinstance(type_, t.NumberType) and type_.percent:
+            head = "het percentage"
         return f"{head} {noun.phrase}"
 
-    def cell(self, cell: ir.Cell, output: bool) -> Rich:
-        if isinstance(cell, ir.AnyCell):
+    def cell(self, cell: ir.Cell | c.Node, output: bool) -> Rich:
+        """A table cell in words; a surface cell is read through the core cell lowered from it."""
+        if isinstance(cell, ir.ValueCell) and output:
+            return self._cell_value(self.printer.core(cell.value))
+        node = cell if isinstance(cell, c.Node) else self.printer.core_cell(cell)
+        if isinstance(node, c.Expr):
+            return self._cell_value(node)
+        if isinstance(node, c.AnyCell):
             return rich("n.v.t.")
-        if isinstance(cell, ir.ValueCell):
-            parts = alternatives(cell.value) if not output else [cell.value]
-            return join([self._cell_value(e) for e in parts], ", ", " of ")
-        if isinstance(cell, ir.CompareCell):
+        if isinstance(node, c.ValueCell):
+            return join([self._cell_value(e) for e in node.values], ", ", " of ")
+        if isinstance(node, c.CompareCell):
             words = {"<": "minder dan", "≤": "ten hoogste", ">": "meer dan", "≥": "ten minste",
                      "=": "gelijk aan", "≠": "niet gelijk aan"}
-            return rich(words.get(cell.op, cell.op) + " ", self._cell_value(cell.value))
-        lower = self._cell_value(cell.lower) if cell.lower is not None else None
-        upper = self._cell_value(cell.upper) if cell.upper is not None else None
+            return rich(words.get(node.op, node.op) + " ", self._cell_value(node.value))
+        assert isinstance(node, c.RangeCell), node
+        lower = self._cell_value(node.lower) if node.lower is not None else None
+        upper = self._cell_value(node.upper) if node.upper is not None else None
         if lower is not None and upper is not None:
-            start = "vanaf " if cell.lower_inclusive else "meer dan "
-            end = " tot en met " if cell.upper_inclusive else " en minder dan "
+            start = "vanaf " if node.lower_inclusive else "meer dan "
+            end = " tot en met " if node.upper_inclusive else " en minder dan "
             return rich(start, lower, end, upper)
         if lower is not None:
-            return rich("vanaf " if cell.lower_inclusive else "meer dan ", lower)
+            return rich("vanaf " if node.lower_inclusive else "meer dan ", lower)
         if upper is not None:
-            return rich("ten hoogste " if cell.upper_inclusive else "minder dan ", upper)
+            return rich("ten hoogste " if node.upper_inclusive else "minder dan ", upper)
         return rich("n.v.t.")
 
-    def _cell_value(self, expr: ir.Expr) -> Rich:
+    def _cell_value(self, expr: c.Expr) -> Rich:
         return self.printer.phrase(expr, True)
 
-    def rule(self, rule: ir.RuleDef, module: str) -> list[Block]:
+    def rule(self, definition: ir.RuleDef, module: str) -> list[Block]:
         p = self.printer
+        rule = self.core_definition(definition, module)
+        assert isinstance(rule, c.Rule)
         noun = dutch.noun(rule.name)
         link = term(noun.phrase)  # the defining occurrence: not a link to itself
         subject = rich(f"{noun.article} ", link) if noun.article else link
         be = "zijn" if noun.article is not None and noun.plural else "is"
-        rule_type = self.checked.program.types.get(rule)
-        boolean = isinstance(rule_type, t.BooleanType)
+        boolean = isinstance(rule.type, t.BooleanType)
         # "De uurbijdrage is ...", "Voor elk kind is de leeftijd van het kind ...", and for a
         # property of a member "Een kind is rechtgevend als ...".
         opening = rich(subject, f" {be}")
         exception_opening = rich(f"In afwijking hiervan {be} ", subject)
+        keys = [formula(e.condition) for e in definition.exceptions]  # as written
         if rule.per is not None:
             member = dutch.noun(rule.per)
             words = noun.words
             if boolean and (noun.article is None or dutch.is_adjective(words[0])):
                 owner = rich(f"een {' '.join(member.words)}")
                 if words[0] in dutch.VERBS and len(words) > 1:
-                    return self.property_rule(rule, owner, words[0], term(" ".join(words[1:])))
-                return self.property_rule(rule, owner, "is", term(" ".join(words)))
+                    return self.property_rule(rule, keys, owner, words[0],
+                                              term(" ".join(words[1:])))
+                return self.property_rule(rule, keys, owner, "is", term(" ".join(words)))
             subject = rich(subject, " van ", p.member(rule.per))
             opening = rich(f"voor {member.every} {be} ", subject)
             exception_opening = rich(f"In afwijking hiervan {be} ", subject)
         blocks: list[Block] = []
-        if rule.value is not None:
+        if rule.body.base is not None:
             blocks.append(self.general(rule, opening, boolean))
-        for exception in rule.exceptions:
+        for exception, key in zip(rule.body.terms, keys):
             condition = p.clause(exception.condition).positive
-            if boolean and isinstance(exception.value, ir.Literal) and \
-                    isinstance(exception.value.value, bool):
-                verdict = "van toepassing" if exception.value.value else "niet van toepassing"
+            verdict_value = _constant_bool(p, exception.value)
+            if boolean and verdict_value is not None:
+                verdict = "van toepassing" if verdict_value else "niet van toepassing"
                 text = rich(exception_opening, f" {verdict} als ", condition, ".")
             else:
                 text = rich(exception_opening, " ", self.copula(exception.value),
                             p.phrase(exception.value), " als ", condition, ".")
-            blocks.append(Paragraph(f"uitzondering:{formula(exception.condition)}", text,
-                                    _ref(exception.reference)))
+            blocks.append(Paragraph(f"uitzondering:{key}", text, exception.reference))
         return blocks
 
-    def property_rule(self, rule: ir.RuleDef, owner: Rich, verb: str, predicate: Rich
-                      ) -> list[Block]:
+    def property_rule(self, rule: c.Rule, keys: list[str], owner: Rich, verb: str,
+                      predicate: Rich) -> list[Block]:
         """`regel per kind rechtgevend: ja/nee`: "Een kind is rechtgevend als ..."."""
         p = self.printer
         blocks: list[Block] = []
-        expr = rule.value
+        expr = rule.body.base
         if expr is not None:
-            if isinstance(expr, ir.Literal) and isinstance(expr.value, bool):
-                text = rich(owner, f" {verb} ", "altijd " if expr.value else "nooit ", predicate,
+            constant = _constant_bool(p, expr)
+            if constant is not None:
+                text = rich(owner, f" {verb} ", "altijd " if constant else "nooit ", predicate,
                             ".")
             else:
                 text = rich(owner, f" {verb} ", predicate, " als ", p.clause(expr).positive,
                             ", en anders niet.")
-            blocks.append(Paragraph("waarde", text.capitalized(), _ref(rule.value_reference)))
-        for exception in rule.exceptions:
+            blocks.append(Paragraph("waarde", text.capitalized(), rule.body.base_reference))
+        for exception, key in zip(rule.body.terms, keys):
             condition = p.clause(exception.condition).positive
-            value_ = exception.value
-            if isinstance(value_, ir.Literal) and isinstance(value_.value, bool):
-                negation = "" if value_.value else "niet "
+            constant = _constant_bool(p, exception.value)
+            if constant is not None:
+                negation = "" if constant else "niet "
                 text = rich(f"In afwijking hiervan {verb} ", owner, f" {negation}", predicate,
                             " als ", condition, ".")
             else:
                 text = rich(f"In afwijking hiervan {verb} ", owner, ", als ", condition, ", ",
-                            predicate, " als ", p.clause(value_).positive, ", en anders niet.")
-            blocks.append(Paragraph(f"uitzondering:{formula(exception.condition)}", text,
-                                    _ref(exception.reference)))
+                            predicate, " als ", p.clause(exception.value).positive,
+                            ", en anders niet.")
+            blocks.append(Paragraph(f"uitzondering:{key}", text, exception.reference))
         return blocks
 
-    def general(self, rule: ir.RuleDef, opening: Rich, boolean: bool) -> Block:
+    def general(self, rule: c.Rule, opening: Rich, boolean: bool) -> Block:
         p = self.printer
-        assert rule.value is not None
-        reference = _ref(rule.value_reference)
-        expr = rule.value
-        if boolean and not isinstance(expr, ir.Conditional):
-            if isinstance(expr, ir.Literal) and isinstance(expr.value, bool):
-                verdict = "altijd van toepassing" if expr.value else "nooit van toepassing"
+        expr = rule.body.base
+        assert expr is not None
+        reference = rule.body.base_reference
+        choose = expr if p.bare(expr, c.Choose) and isinstance(expr, c.Choose) else None
+        if boolean and choose is None:
+            constant = _constant_bool(p, expr)
+            if constant is not None:
+                verdict = "altijd van toepassing" if constant else "nooit van toepassing"
                 text = rich(opening, f" {verdict}.")
             else:
                 text = rich(opening, " van toepassing als ", p.clause(expr).positive,
                             ", en anders niet.")
             return Paragraph("waarde", text.capitalized(), reference)
-        if isinstance(expr, ir.Conditional) and (len(expr.cases) > 1):
-            items = [rich(p.phrase(then, True), ", als ", p.clause(cond).positive)
-                     for cond, then in expr.cases]
-            if expr.otherwise is not None:
-                items.append(rich(p.phrase(expr.otherwise, True), ", in alle andere gevallen"))
+        if choose is not None and len(choose.cases) > 1:
+            items = [rich(p.phrase(case.value, True), ", als ", p.clause(case.condition).positive)
+                     for case in choose.cases]
+            if choose.otherwise is not None:
+                items.append(rich(p.phrase(choose.otherwise, True), ", in alle andere gevallen"))
             return Enumeration("waarde", rich(opening, ":").capitalized(), tuple(items),
                                reference)
-        if isinstance(expr, ir.Conditional):
-            (cond, then), = expr.cases
-            text = rich(opening, " ", self.copula(then), p.phrase(then, True), " als ",
-                        p.clause(cond).positive)
-            if expr.otherwise is not None:
-                text = text + rich(", en anders ", self.copula(expr.otherwise),
-                                   p.phrase(expr.otherwise, True))
+        if choose is not None:
+            case, = choose.cases
+            text = rich(opening, " ", self.copula(case.value), p.phrase(case.value, True), " als ",
+                        p.clause(case.condition).positive)
+            if choose.otherwise is not None:
+                text = text + rich(", en anders ", self.copula(choose.otherwise),
+                                   p.phrase(choose.otherwise, True))
             return Paragraph("waarde", rich(text, ".").capitalized(), reference)
         return Paragraph("waarde", rich(opening, " ", self.copula(expr), p.phrase(expr), ".")
                          .capitalized(), reference)
 
-    def copula(self, expr: ir.Expr) -> str:
+    def copula(self, expr: c.Expr) -> str:
         """`is gelijk aan de minimale uurbijdrage`, but `is het bedrag uit tabel ...`."""
-        if isinstance(expr, (ir.Rounding, ir.Per, ir.Convert)):
+        p = self.printer
+        if isinstance(expr, (c.Round, c.Scale)):
             return self.copula(expr.operand)
-        if isinstance(expr, (ir.Name, ir.Literal, ir.Peildatum, ir.Conditional)):
+        if isinstance(expr, (*SIMPLE_NAMES, c.Const, c.Peildatum, c.Choose)):
             return "gelijk aan "
-        if isinstance(expr, ir.Binary) and expr.op in ("+", "-", "×", "/"):
-            if isinstance(self.printer.type_of(expr.left), t.DateType):
-                return ""  # "de datum 6 maanden na de startdatum"
-            if not isinstance(expr.left, (ir.Name, ir.Literal)):
+        if isinstance(expr, c.DateShift):
+            return ""  # "de datum 6 maanden na de startdatum"
+        if isinstance(expr, c.Arithmetic):
+            if not p.bare(expr.left, (*SIMPLE_NAMES, c.Const)):
                 return ""
             return "gelijk aan "
         return ""
@@ -634,12 +699,15 @@ class Builder:
         return Table("waarden", rich("Mogelijke waarden van ", term(dutch.humanize(definition.name))),
                      ("Waarde", "Naam in de regels", "Omschrijving", "Verwijzing"), rows)
 
-    def record(self, definition: ir.RecordDef) -> Table:
+    def record(self, definition: ir.RecordDef, module: str) -> Table:
+        record = self.core_definition(definition, module)
+        assert isinstance(record, c.Record)
         defaults = any(field.default is not None for field in definition.fields)
         rows = tuple(
             TableRow(field.name, (
-                term(dutch.humanize(field.name)), rich(self.type_text(field.type)),
-                *((self.default_text(field),) if defaults else ()),
+                term(dutch.humanize(field.name)),
+                rich(self.type_text(field.type, record.type.field(field.name))),
+                *((self.default_text(field, record.type),) if defaults else ()),
                 rich(field.label.replace("\n", " ")) if field.label else rich(""),
                 ref(field.reference.text) if field.reference else rich("")))
             for field in definition.fields
@@ -649,19 +717,36 @@ class Builder:
         return Table("velden", rich("Gegevens van ", term(dutch.humanize(definition.name))),
                      columns, rows)
 
-    def default_text(self, field: ir.FieldDef) -> Rich:
+    def default_text(self, field: ir.FieldDef, record: t.RecordType) -> Rich:
         """What a field is when the input leaves it out; empty when it must be given."""
-        if field.default is None:
+        defaults = dict(record.defaults)
+        type_ = record.field(field.name)
+        if field.default is None or field.name not in defaults or type_ is None:
             return rich("")
-        return self.value_text(field.default, declared_type(self.checked.context(), field.type))
+        default = defaults[field.name]
+        written = field.default  # how the rules write the value: € 0,00, 3 maanden
+        kind, unit = (written.kind, written.unit) if isinstance(written, ir.Literal) else ("", None)
+        if not isinstance(default, (Decimal, bool, datetime.date, str)):
+            return rich("")
+        return self.value_text(c.Const(default, type_, kind, unit), type_)
 
     def outputs(self) -> Article:
         number = self.numbers["uitvoer"]
         items = []
-        for name in self.module.output_names:
-            items.append(self.printer.name(name))
+        for output in self.program.main.outputs:
+            items.append(self.printer.defined(output.name, output.module, type_=output.type))
         block = Enumeration("uitvoer", rich("Deze regeling berekent:"), tuple(items))
         return Article("uitvoer", "Uitvoer", number, f"artikel-{number}", "Uitkomsten", (block,))
+
+
+SIMPLE_NAMES = (c.InputRef, c.ParameterRef, c.RuleRef, c.Local, c.FieldOf)
+
+
+def _constant_bool(printer: Printer, expr: c.Expr) -> bool | None:
+    """ja or nee, when `expr` is written as that constant."""
+    if printer.bare(expr, c.Const) and isinstance(expr, c.Const) and isinstance(expr.value, bool):
+        return expr.value
+    return None
 
 
 def _references_of(definition: ir.Definition) -> list[str]:

@@ -7,23 +7,30 @@ in a condition becomes "de maandhuur hoger is dan de maximale huur" (after "als"
 Nested arithmetic is written with unambiguous noun phrases ("de som van A en B", "het product van A
 en B"); only the outermost operation reads as a verb ("A, vermenigvuldigd met B"). Every name is a
 defined term that links to its article.
+
+The printer reads the core IR for meaning: what a name refers to, every type, the factor of a
+conversion, the step and mode of a rounding, a built-in function's Dutch text from the registry. The
+surface IR serves only presentation: where the rules wrote `per maand` after a value (a reading of
+the value that the core does not keep), and a list's name as written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
 
 from regelwerk.backends.annex import dutch
 from regelwerk.backends.annex.rich import Rich, choice, join, rich, term, value
-from regelwerk.check.context import Target
-from regelwerk.check.types import conversion_factor
-from regelwerk.core.formula import rounding_target
+from regelwerk.core import nodes as c
+from regelwerk.core.formula import round_target
+from regelwerk.core.functions import REGISTRY
+from regelwerk.core.visitor import Visitor, walk
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
-from regelwerk.pipeline import CheckedModule
+from regelwerk.ir.span import Span
 
 # (module, name) -> anchor of the article that defines it, or None when it is not in the document.
 Anchors = Callable[[str, str], str | None]
@@ -40,7 +47,12 @@ INFIX = {"+": "vermeerderd met", "-": "verminderd met", "×": "vermenigvuldigd m
 NOUN_FORM = {"+": "de som van", "-": "het verschil tussen", "×": "het product van",
              "/": "het quotiënt van"}
 COMPLEMENT = {"<": "≥", "≥": "<", ">": "≤", "≤": ">", "=": "≠", "≠": "="}
-BETWEEN_NOUNS = {"jaar": "volledige jaren", "maand": "volledige maanden", "dag": "dagen"}
+# A value read as it stands: a constant, a name, the peildatum.
+SIMPLE = (c.Const, c.InputRef, c.ParameterRef, c.RuleRef, c.Local, c.FieldOf, c.Peildatum)
+NAMES = (c.InputRef, c.ParameterRef, c.RuleRef, c.Local, c.FieldOf)
+ARTICLES = ("de ", "het ", "een ")
+DAYS = ("dag", "uur")
+_ARGUMENT = re.compile(r"\x00(\d+)\x00")
 
 
 @attrs.frozen
@@ -58,21 +70,80 @@ class Clause:
         return Clause(rich("het niet zo is dat ", self.positive), self.positive)
 
 
-class Printer:
-    def __init__(self, checked: CheckedModule, anchors: Anchors) -> None:
-        self.checked = checked
+def surface_nodes(node: object) -> Iterator[object]:
+    """Every surface IR node in `node` (its attrs fields, tuples flattened), parents first."""
+    if isinstance(node, tuple):
+        for item in node:
+            yield from surface_nodes(item)
+        return
+    cls = type(node)
+    if isinstance(node, Span) or not attrs.has(cls):
+        return
+    yield node
+    for field in attrs.fields(cls):
+        yield from surface_nodes(getattr(node, field.name))
+
+
+class Printer(Visitor[Rich]):
+    """Core expressions as Dutch noun phrases (`visit`, `phrase`) and conditions (`clause`).
+
+    `visit_<Class>(node, nested)` for every class of `core.nodes.EXPRESSIONS`; `nested` is true
+    inside another operation."""
+
+    def __init__(self, program: c.Program, anchors: Anchors,
+                 surface: Iterable[ir.Module] = ()) -> None:
+        self.program = program
         self.anchors = anchors
+        self.module = program.main.name  # the module of the article being written
+        self.arguments: frozenset[str] = frozenset()  # the arguments of the rule being written
+        self.exprs: dict[Span, c.Expr] = {}  # the outermost core expression at a span
+        self.cells: dict[Span, c.Node] = {}
+        for module in program.all_modules():
+            for definition in module.definitions:
+                for node in walk(definition):
+                    span = getattr(node, "span", c.NOWHERE)
+                    if span == c.NOWHERE:
+                        continue
+                    if isinstance(node, c.Expr):
+                        self.exprs.setdefault(span, node)
+                    elif isinstance(node, c.CELLS):
+                        self.cells.setdefault(span, node)
+        # Presentation from the surface: `x per maand` (the core keeps x) and lists as written.
+        self.per: dict[int, str] = {}
+        self.collections: dict[Span, ir.Name] = {}
+        for module_ in surface:
+            for node_ in surface_nodes(module_.definitions):
+                if isinstance(node_, ir.Per):
+                    operand = self.exprs.get(_unwrap(node_.operand).span)
+                    if operand is not None:
+                        self.per[id(operand)] = node_.unit
+                elif isinstance(node_, ir.Aggregate):
+                    self.collections[node_.span] = node_.collection
+
+    # ------------------------------------------------------------ the core of surface nodes
+    def core(self, expr: ir.Expr) -> c.Expr:
+        """The core expression lowered from a surface expression of the regulation."""
+        found = self.exprs.get(_unwrap(expr).span)
+        if found is None:
+            raise KeyError(f"no core expression at {expr.span}")
+        return found
+
+    def core_cell(self, cell: ir.Cell) -> c.Node:
+        found = self.cells.get(cell.span)
+        if found is None:
+            raise KeyError(f"no core cell at {cell.span}")
+        return found
 
     # ------------------------------------------------------------ names
-    def type_of(self, expr: object) -> t.Type | None:
-        found = self.checked.program.types.get(expr)
-        return found if isinstance(found, t.Type) else None
-
-    def target(self, name: ir.Name) -> Target | None:
-        return self.checked.program.targets.get(name)
-
     def anchor(self, module: str, name: str) -> str | None:
         return self.anchors(module, name)
+
+    def home(self, kind: type[c.Node], name: str) -> str | None:
+        """The module that defines `name` as a `kind` (the regulation's own first)."""
+        for module in self.program.all_modules():
+            if isinstance(module.definition(name), kind):
+                return module.name
+        return None
 
     def defined(self, name: str, module: str, with_article: bool = True,
                 type_: t.Type | None = None) -> Rich:
@@ -91,225 +162,318 @@ class Printer:
         noun = dutch.noun(record)
         return rich(f"{noun.article or 'de'} {noun.phrase}")
 
-    def name(self, expr: ir.Name) -> Rich:
-        target = self.target(expr)
-        if target is None:
-            return term(dutch.humanize(expr.text))
-        if target.kind == "keuzewaarde":
-            anchor = self.anchor(target.module, target.choice) if target.choice else None
-            return choice(dutch.humanize(target.name), anchor)
-        if target.kind == "element":
-            assert target.element is not None
-            return self.fields(self.member(target.element), target, target.module, target.name)
-        base = self.defined(target.name, target.module, type_=self.type_of(expr)
-                            if not target.fields else None)
-        if target.kind == "regel" and target.element is not None:
-            base = rich(base, " van ", self.member(target.element))
-        if target.fields:
-            definition = self.checked.find(target.module, target.name)
-            record = _record_name(definition)
-            return self.fields(base, target, target.module, record)
-        return base
+    def is_member(self, node: c.Local) -> bool:
+        return node.name not in self.arguments and isinstance(node.type, t.RecordType)
 
-    def fields(self, base: Rich, target: Target, module: str, record: str | None) -> Rich:
+    def root(self, node: c.Expr) -> tuple[c.Expr, tuple[str, ...]]:
+        """`kind.partner.inkomen` -> (the local kind, ("partner", "inkomen"))."""
+        fields: list[str] = []
+        while isinstance(node, c.FieldOf):
+            fields.insert(0, node.field)
+            node = node.operand
+        return node, tuple(fields)
+
+    def record_anchor(self, root: c.Expr) -> str | None:
+        """Where the fields of a record read from `root` are described."""
+        if isinstance(root, c.Local) and self.is_member(root):
+            assert isinstance(root.type, t.RecordType)
+            module = self.home(c.Record, root.type.name)
+            return self.anchor(module, root.type.name) if module is not None else None
+        if isinstance(root, c.InputRef):
+            type_ = root.type
+            if isinstance(type_, t.ListType):
+                type_ = type_.element
+            if isinstance(type_, (t.RecordType, t.ChoiceType)):
+                return self.anchor(root.module, type_.name)
+        return None
+
+    def owner(self, root: c.Expr) -> Rich:
+        """What fields are read of: `het kind`, `de aanvrager`, `de leeftijd van het kind`."""
+        if isinstance(root, c.Local) and self.is_member(root):
+            return self.member(root.name)
+        if isinstance(root, (c.InputRef, c.ParameterRef)):
+            return self.defined(root.name, root.module)
+        if isinstance(root, c.RuleRef):
+            base = self.defined(root.name, root.module)
+            return rich(base, " van ", self.member(root.member)) if root.member else base
+        return self.phrase(root, True)
+
+    def field_chain(self, root: c.Expr, fields: tuple[str, ...]) -> Rich:
         """`de geboortedatum van het kind` for `kind.geboortedatum`."""
-        out = base
-        for field in target.fields:
+        out = self.owner(root)
+        anchor = self.record_anchor(root)
+        for field in fields:
             noun = dutch.noun(field)
-            anchor = self.anchor(module, record) if record else None
             out = rich(f"{noun.article or 'de'} ", term(noun.phrase, anchor), " van ", out)
         return out
 
+    def name_of(self, node: c.Expr) -> tuple[str, str]:
+        """(module, name) of the definition a name refers to (a member: its record)."""
+        if isinstance(node, (c.InputRef, c.ParameterRef, c.RuleRef)):
+            return node.module, node.name
+        if isinstance(node, c.Local) and self.is_member(node):
+            assert isinstance(node.type, t.RecordType)
+            return self.home(c.Record, node.type.name) or self.module, node.type.name
+        if isinstance(node, c.Local):
+            return self.module, node.name
+        raise TypeError(f"{type(node).__name__} is not a name")
+
     # ------------------------------------------------------------ values
-    def literal(self, expr: ir.Literal) -> Rich:
-        v = expr.value
+    def phrase(self, expr: c.Expr, nested: bool = False) -> Rich:
+        """A noun phrase for the value of `expr`. `nested`: inside another operation."""
+        unit = self.per.get(id(expr))
+        if unit is not None:
+            comma = ", " if not isinstance(expr, SIMPLE) else " "
+            return rich(self.visit(expr, True), f"{comma}uitgedrukt per {unit}")
+        return self.visit(expr, nested)
+
+    def simple(self, expr: c.Expr) -> bool:
+        return isinstance(expr, SIMPLE) and id(expr) not in self.per
+
+    def bare(self, expr: c.Expr, kind: type[c.Expr] | tuple[type[c.Expr], ...]) -> bool:
+        """`expr` is a `kind`, as written (not read `per` a period)."""
+        return isinstance(expr, kind) and id(expr) not in self.per
+
+    def visit_Const(self, node: c.Const, nested: bool = False) -> Rich:
+        v = node.value
         if isinstance(v, bool):
             return value("ja" if v else "nee")
-        if v is None:
-            return rich("geen")
         if isinstance(v, Decimal):
-            if expr.kind == "bedrag":
+            if node.kind == "bedrag":
                 return value(dutch.money(v))
-            if expr.kind == "percentage":
+            if node.kind == "percentage":
                 return value(dutch.percent(v))
-            if expr.kind == "duur":
-                return value(dutch.duration(v, expr.unit or "dag"))
+            if node.kind == "duur":
+                return value(dutch.duration(v, node.unit or "dag"))
             return value(dutch.number(v))
+        if isinstance(v, str):  # a choice value
+            anchor = None
+            if isinstance(node.type, t.ChoiceType):
+                module = self.home(c.Choice, node.type.name)
+                anchor = self.anchor(module, node.type.name) if module is not None else None
+            return choice(dutch.humanize(v), anchor)
         return value(dutch.date(v))
 
-    def phrase(self, expr: ir.Expr, nested: bool = False) -> Rich:
-        """A noun phrase for the value of `expr`. `nested`: inside another operation."""
-        if isinstance(expr, ir.Literal):
-            return self.literal(expr)
-        if isinstance(expr, ir.Name):
-            return self.name(expr)
-        if isinstance(expr, ir.Peildatum):
-            return rich("de peildatum")
-        if isinstance(expr, ir.Call):
-            return self.lookup(expr)
-        if isinstance(expr, ir.Unary):
-            if expr.op == "niet":
-                clause = self.clause(expr.operand).negated()
-                return rich("ja als ", clause.positive, ", en anders nee")
-            return rich("het tegengestelde van ", self.phrase(expr.operand, True))
-        if isinstance(expr, ir.Binary):
-            return self.binary(expr, nested)
-        if isinstance(expr, ir.Conditional):
-            return self.conditional(expr, nested)
-        if isinstance(expr, ir.MinMax):
-            return self.listing(f"het {expr.op} van", expr.args)
-        if isinstance(expr, ir.Aggregate):
-            return self.aggregate(expr)
-        if isinstance(expr, ir.Rounding):
-            words = ROUNDING_WORDS.get(expr.mode, f"{expr.mode} afgerond op")
-            operand = self.phrase(expr.operand, nested)
-            comma = ", " if not _simple(expr.operand) else " "
-            return rich(operand, f"{comma}{words} {rounding_target(expr)}")
-        if isinstance(expr, ir.Per):
-            comma = ", " if not _simple(expr.operand) else " "
-            return rich(self.phrase(expr.operand, True), f"{comma}uitgedrukt per {expr.unit}")
-        if isinstance(expr, ir.Convert):
-            return self.convert(expr)
-        if isinstance(expr, ir.Between):
-            words = BETWEEN_NOUNS.get(expr.unit, expr.unit)
-            return rich(f"het aantal {words} tussen ", self.phrase(expr.start, True), " en ",
-                        self.phrase(expr.end, True))
-        if isinstance(expr, ir.AtDate):
-            return rich(self.name(expr.parameter), ", geldend op ",
-                        self.phrase(expr.date, True))
-        if isinstance(expr, ir.PeriodEdge):
-            return rich(f"de {expr.edge} dag van {ir.PERIOD_ARTICLES[expr.period]} {expr.period} van ",
-                        self.phrase(expr.operand, True))
-        raise AssertionError(f"unknown expression {expr!r}")
+    def visit_InputRef(self, node: c.InputRef, nested: bool = False) -> Rich:
+        return self.defined(node.name, node.module, type_=node.type)
 
-    def listing(self, head: str, args: tuple[ir.Expr, ...]) -> Rich:
+    def visit_ParameterRef(self, node: c.ParameterRef, nested: bool = False) -> Rich:
+        return self.defined(node.name, node.module, type_=node.type)
+
+    def visit_ParameterOn(self, node: c.ParameterOn, nested: bool = False) -> Rich:
+        return rich(self.defined(node.name, node.module, type_=node.type), ", geldend op ",
+                    self.phrase(node.date, True))
+
+    def visit_RuleRef(self, node: c.RuleRef, nested: bool = False) -> Rich:
+        base = self.defined(node.name, node.module, type_=node.type)
+        if node.member is not None:
+            base = rich(base, " van ", self.member(node.member))
+        return base
+
+    def visit_Local(self, node: c.Local, nested: bool = False) -> Rich:
+        if self.is_member(node):
+            return self.member(node.name)
+        return self.defined(node.name, self.module, type_=node.type)
+
+    def visit_FieldOf(self, node: c.FieldOf, nested: bool = False) -> Rich:
+        return self.field_chain(*self.root(node))
+
+    def visit_Peildatum(self, node: c.Peildatum, nested: bool = False) -> Rich:
+        return rich("de peildatum")
+
+    def visit_RuleCall(self, node: c.RuleCall, nested: bool = False) -> Rich:
+        rule = self.program.find(node.module, node.name)
+        assert isinstance(rule, c.Rule)
+        link = term(dutch.humanize(node.name), self.anchor(node.module, node.name))
+        given = [rich(f"als {dutch.humanize(a.name)} ", self.phrase(v, True))
+                 for a, v in zip(rule.arguments, node.args)]
+        noun = dutch.noun(node.name)
+        return rich(f"{noun.article or 'de'} ", link, " met ", join(given, ", ", " en "))
+
+    def visit_TableLookup(self, node: c.TableLookup, nested: bool = False) -> Rich:
+        table = self.program.find(node.module, node.name)
+        assert isinstance(table, c.Table)
+        result: Rich
+        if isinstance(table.type, t.NumberType) and table.type.is_money:
+            result = rich("het bedrag")
+        elif isinstance(table.type, t.NumberType) and table.type.percent:
+            result = rich("het percentage")
+        else:
+            noun = dutch.noun(table.columns[-1].name)
+            result = rich(f"{noun.article or 'de'} {noun.phrase}")
+        link = term(dutch.humanize(node.name), self.anchor(node.module, node.name))
+        args = join([self.phrase(a, True) for a in node.args], ", ", " en ")
+        return rich(result, " uit tabel ", link, " bij ", args)
+
+    def builtin(self, node: c.Builtin) -> Rich:
+        """The registry's Dutch text of the function, with each argument as a noun phrase."""
+        function = REGISTRY[node.function]
+        text = function.dutch(node.options, [f"\x00{i}\x00" for i in range(len(node.args))])
+        parts: list[Rich] = []
+        for index, piece in enumerate(_ARGUMENT.split(text)):
+            parts.append(self.phrase(node.args[int(piece)], True) if index % 2 else rich(piece))
+        return rich(*parts)
+
+    def visit_Builtin(self, node: c.Builtin, nested: bool = False) -> Rich:
+        """A text that is a noun phrase stands as it is; otherwise a count or a duration reads
+        `het aantal ...` (of whole periods longer than a day: `het aantal volledige ...`), any other
+        value `de ...`, and a condition `ja als ..., en anders nee`."""
+        text = self.builtin(node)
+        type_ = node.type
+        if isinstance(type_, t.BooleanType):
+            return rich("ja als ", text, ", en anders nee")
+        if text.plain().startswith(ARTICLES):
+            return text
+        if not isinstance(type_, t.NumberType):
+            return rich("de ", text)
+        if t.is_duration(type_) and type_.whole and type_.unit.factors[0][0] not in DAYS:
+            # A whole number of periods longer than a day counts only the completed ones.
+            return rich("het aantal volledige ", text)
+        if t.is_duration(type_) or (type_.whole and type_.unit.dimensionless):
+            return rich("het aantal ", text)
+        return rich("de ", text)
+
+    def visit_Negate(self, node: c.Negate, nested: bool = False) -> Rich:
+        return rich("het tegengestelde van ", self.phrase(node.operand, True))
+
+    def visit_Not(self, node: c.Not, nested: bool = False) -> Rich:
+        clause = self.clause(node.operand).negated()
+        return rich("ja als ", clause.positive, ", en anders nee")
+
+    def visit_Compare(self, node: c.Compare, nested: bool = False) -> Rich:
+        return rich("ja als ", self.clause(node).positive, ", en anders nee")
+
+    def visit_Logical(self, node: c.Logical, nested: bool = False) -> Rich:
+        return rich("ja als ", self.clause(node).positive, ", en anders nee")
+
+    def listing(self, head: str, args: Sequence[c.Expr]) -> Rich:
         items = [self.phrase(a, True) for a in args]
         if len(items) == 2 and not _has_and(items[0]):
             return rich(head + " ", items[0], " en ", items[1])
         if len(items) == 2:
             return rich(head + " enerzijds ", items[0], ", en anderzijds ", items[1])
-        if all(_simple(a) for a in args):
+        if all(self.simple(a) for a in args):
             return rich(head + " ", join(items, ", ", " en "))
         return rich(head + " de volgende waarden: ", join(items, "; ", "; en "))
 
-    def lookup(self, expr: ir.Call) -> Rich:
-        target = self.target(expr.callee)
-        table = self.checked.find(target.module, target.name) if target else None
-        if isinstance(table, ir.RuleDef) and target is not None:  # a rule with arguments
-            link = term(dutch.humanize(table.name), self.anchor(target.module, table.name))
-            given = [rich(f"als {dutch.humanize(a.name)} ", self.phrase(v, True))
-                     for a, v in zip(table.arguments, expr.args)]
-            noun = dutch.noun(table.name)
-            return rich(f"{noun.article or 'de'} ", link, " met ", join(given, ", ", " en "))
-        module = target.module if target else self.checked.module.name
-        name = target.name if target else expr.callee.text
-        result: Rich
-        output_type = self.type_of(table) if table is not None else None
-        if isinstance(output_type, t.NumberType) and output_type.is_money:
-            result = rich("het bedrag")
-        elif isinstance(output_type, t.NumberType) and output_type.percent:
-            result = rich("het percentage")
-        elif isinstance(table, ir.TableDef):
-            noun = dutch.noun(table.output.name)
-            result = rich(f"{noun.article or 'de'} {noun.phrase}")
-        else:
-            result = rich("de waarde")
-        link = term(dutch.humanize(name), self.anchor(module, name))
-        args = join([self.phrase(a, True) for a in expr.args], ", ", " en ")
-        return rich(result, " uit tabel ", link, " bij ", args)
+    def chain(self, expr: c.Expr, op: str) -> list[c.Expr]:
+        """The operands of a run of the same operation: `a + b + c` -> [a, b, c]."""
+        if id(expr) in self.per:
+            return [expr]
+        if isinstance(expr, c.Scale) and expr.reason == "periodes" \
+                and isinstance(expr.operand, c.Arithmetic) and expr.operand.op == op:
+            return self.chain(expr.operand, op)
+        if isinstance(expr, c.Arithmetic) and expr.op == op:
+            return self.chain(expr.left, op) + self.chain(expr.right, op)
+        return [expr]
 
-    def binary(self, expr: ir.Binary, nested: bool) -> Rich:
-        op = expr.op
-        if op in ("en", "of") or op in COMPLEMENT:
-            return rich("ja als ", self.clause(expr).positive, ", en anders nee")
-        left_type = self.type_of(expr.left)
-        if isinstance(left_type, t.DateType) and op in ("+", "-"):
-            # Read in order: "de startdatum, vermeerderd met 1 jaar, verminderd met 2 weken".
-            left = self.phrase(expr.left, isinstance(expr.left, ir.Binary))
-            comma = "," if isinstance(expr.left, ir.Binary) else ""
-            return rich(left, f"{comma} {INFIX[op]} ", self.phrase(expr.right, True))
+    def visit_Arithmetic(self, node: c.Arithmetic, nested: bool = False) -> Rich:
+        op = node.op
         if op == "×":
-            for pct, other in ((expr.left, expr.right), (expr.right, expr.left)):
-                if _percent_literal(pct) and not _percent_literal(other):
+            for pct, other in ((node.left, node.right), (node.right, node.left)):
+                if self.percent_constant(pct) and not self.percent_constant(other):
                     return rich(self.phrase(pct, True), " van ", self.phrase(other, True))
-        chain = _chain(expr, op) if op in ("+", "×") else [expr.left, expr.right]
+        chain = self.chain(node, op) if op in ("+", "×") else [node.left, node.right]
         if nested or len(chain) > 2:
-            return self.listing(NOUN_FORM[op], tuple(chain))
-        left = self.phrase(expr.left, True)
-        right = self.phrase(expr.right, True)
+            return self.listing(NOUN_FORM[op], chain)
+        left = self.phrase(node.left, True)
+        right = self.phrase(node.right, True)
         if op in ("+", "×") and _has_list(left) and not _has_list(right):
             # "het product van X en de som van de volgende waarden: a; b; en c": the list last,
             # so it is clear where it ends.
-            return self.listing(NOUN_FORM[op], (expr.right, expr.left))
-        comma = "" if _simple(expr.left) else ","
+            return self.listing(NOUN_FORM[op], (node.right, node.left))
+        comma = "" if self.simple(node.left) else ","
         return rich(left, f"{comma} {INFIX[op]} ", right)
 
-    def convert(self, expr: ir.Convert) -> Rich:
-        operand_type = self.type_of(expr.operand)
-        source = operand_type.unit.period() if isinstance(operand_type, t.NumberType) else None
-        factor = conversion_factor(source, expr.unit) if source else None
-        shown = ""
-        if factor is not None and factor >= 1:
-            shown = f" (× {dutch.number(factor.normalize())})"
-        elif factor is not None and factor > 0:
-            shown = f" (÷ {dutch.number((1 / factor).normalize())})"
-        comma = ", " if not _simple(expr.operand) else " "
-        # The operand is always a noun phrase: the conversion applies to all of it.
-        return rich(self.phrase(expr.operand, True), f"{comma}omgerekend per {expr.unit}{shown}")
+    def percent_constant(self, expr: c.Expr) -> bool:
+        return self.bare(expr, c.Const) and isinstance(expr, c.Const) and expr.kind == "percentage"
 
-    def conditional(self, expr: ir.Conditional, nested: bool) -> Rich:
-        parts = [rich(self.phrase(then, True), " als ", self.clause(condition).positive)
-                 for condition, then in expr.cases]
-        if expr.otherwise is not None:
-            parts.append(rich("anders ", self.phrase(expr.otherwise, True)))
+    def visit_DateShift(self, node: c.DateShift, nested: bool = False) -> Rich:
+        # Read in order: "de startdatum, vermeerderd met 1 jaar, verminderd met 2 weken".
+        operation = self.bare(node.date, (c.DateShift, c.Arithmetic, c.Compare, c.Logical))
+        left = self.phrase(node.date, operation)
+        comma = "," if operation else ""
+        return rich(left, f"{comma} {INFIX['+' if node.sign > 0 else '-']} ",
+                    self.phrase(node.amount, True))
+
+    def visit_Scale(self, node: c.Scale, nested: bool = False) -> Rich:
+        if node.reason == "periodes":  # `bedrag per jaar × 3 maanden`: read as the product
+            return self.phrase(node.operand, nested)
+        factor = Decimal(node.numerator) / Decimal(node.denominator)
+        shown = ""
+        if factor >= 1:
+            shown = f" (× {dutch.number(factor.normalize())})"
+        elif factor > 0:
+            shown = f" (÷ {dutch.number((1 / factor).normalize())})"
+        comma = ", " if not self.simple(node.operand) else " "
+        # The operand is always a noun phrase: the conversion applies to all of it.
+        return rich(self.phrase(node.operand, True),
+                    f"{comma}omgerekend per {node.target}{shown}")
+
+    def visit_Round(self, node: c.Round, nested: bool = False) -> Rich:
+        words = ROUNDING_WORDS.get(node.mode, f"{node.mode} afgerond op")
+        operand = self.phrase(node.operand, nested)
+        comma = ", " if not self.simple(node.operand) else " "
+        return rich(operand, f"{comma}{words} {round_target(node)}")
+
+    def visit_Choose(self, node: c.Choose, nested: bool = False) -> Rich:
+        parts = [rich(self.phrase(case.value, True), " als ", self.clause(case.condition).positive)
+                 for case in node.cases]
+        if node.otherwise is not None:
+            parts.append(rich("anders ", self.phrase(node.otherwise, True)))
         text = join(parts, ", ", ", en ")
         return rich("(", text, ")") if nested else text
 
-    def aggregate(self, expr: ir.Aggregate) -> Rich:
-        collection = self.collection(expr.collection)
+    def visit_Extreme(self, node: c.Extreme, nested: bool = False) -> Rich:
+        return self.listing(f"het {node.op} van", node.args)
+
+    def visit_Aggregate(self, node: c.Aggregate, nested: bool = False) -> Rich:
+        collection = self.collection(node)
         where = Rich()
-        if expr.condition is not None:
-            where = rich(" waarvoor geldt dat ", self.clause(expr.condition).positive)
-        if expr.op == "aantal":
+        if node.condition is not None:
+            where = rich(" waarvoor geldt dat ", self.clause(node.condition).positive)
+        if node.op == "aantal":
             return rich("het aantal ", collection, where)
-        if expr.op in ("enig", "alle"):
-            return rich("ja als ", self.aggregate_clause(expr).positive, ", en anders nee")
-        head = {"som": "de som", "minimum": "het minimum", "maximum": "het maximum"}[expr.op]
-        if expr.body is None:
+        if node.op in ("enig", "alle"):
+            return rich("ja als ", self.aggregate_clause(node).positive, ", en anders nee")
+        head = {"som": "de som", "minimum": "het minimum", "maximum": "het maximum"}[node.op]
+        if node.body is None:
             return rich(head, " over alle ", collection, where)
-        body = self.phrase(expr.body, True)
-        if _simple(expr.body) or (isinstance(expr.body, ir.Call) and len(expr.body.args) == 1
-                                  and _simple(expr.body.args[0])):
+        body = self.phrase(node.body, True)
+        if self.simple(node.body) or (
+                self.bare(node.body, (c.RuleCall, c.TableLookup, c.Builtin))
+                and len(node.body.args) == 1  # type: ignore[attr-defined]
+                and self.simple(node.body.args[0])):  # type: ignore[attr-defined]
             return rich(f"{head} van ", body, " over alle ", collection, where)
         return rich(f"{head}, over alle ", collection, where, ", van ", body)
 
-    def collection(self, name: ir.Name) -> Rich:
-        """The list without an article: `huisgenoten`, `kinderen van de aanvrager`."""
-        target = self.target(name)
-        if target is None:
-            return term(dutch.humanize(name.text))
-        if target.fields:
-            last = target.fields[-1]
-            base = self.name(attrs.evolve(name, parts=name.parts[:-1])) if len(name.parts) > 1 \
-                else Rich()
-            return rich(term(dutch.humanize(last)), " van ", base) if base else \
-                term(dutch.humanize(last))
-        return self.defined(target.name, target.module, with_article=False)
+    def collection(self, node: c.Aggregate) -> Rich:
+        """The list without an article: `huisgenoten`, `kinderen van aanvrager`."""
+        root, fields = self.root(node.collection)
+        if fields:
+            written = self.collections.get(node.span)
+            owner = (written.parts[:-1] if written is not None
+                     else (*self.name_of(root)[1:], *fields[:-1]))
+            last = term(dutch.humanize(fields[-1]))
+            return rich(last, " van ", term(dutch.humanize(".".join(owner)))) if owner else last
+        module, name = self.name_of(root)
+        return self.defined(name, module, with_article=False)
 
-    def element_noun(self, expr: ir.Aggregate) -> dutch.Noun:
-        list_type = self.type_of(expr.collection)
+    def element_noun(self, node: c.Aggregate) -> dutch.Noun:
+        list_type = node.collection.type  # type: ignore[attr-defined]
         if isinstance(list_type, t.ListType):
             return dutch.noun(list_type.element.name)
-        return dutch.noun(expr.collection.parts[-1])
+        root, fields = self.root(node.collection)
+        return dutch.noun(fields[-1] if fields else self.name_of(root)[1])
 
-    def aggregate_clause(self, expr: ir.Aggregate) -> Clause:
-        noun = self.element_noun(expr)
-        collection = self.collection(expr.collection)
-        condition = self.clause(expr.condition) if expr.condition is not None else None
+    def aggregate_clause(self, node: c.Aggregate) -> Clause:
+        noun = self.element_noun(node)
+        collection = self.collection(node)
+        condition = self.clause(node.condition) if node.condition is not None else None
         if condition is None:
             return Clause(rich("de lijst ", collection, " niet leeg is"),
                           rich("de lijst ", collection, " leeg is"))
-        if expr.op == "enig":
+        if node.op == "enig":
             return Clause(rich("voor ten minste één van de ", collection, " geldt dat ",
                                condition.positive),
                           rich("voor geen enkel", "" if noun.article == "het" else "e",
@@ -321,11 +485,13 @@ class Printer:
                            condition.positive))
 
     # ------------------------------------------------------------ conditions
-    def clause(self, expr: ir.Expr) -> Clause:
-        if isinstance(expr, ir.Unary) and expr.op == "niet":
+    def clause(self, expr: c.Expr) -> Clause:
+        if id(expr) in self.per:
+            pass
+        elif isinstance(expr, c.Not):
             return self.clause(expr.operand).negated()
-        if isinstance(expr, ir.Binary) and expr.op in ("en", "of"):
-            items = [self.clause(e) for e in _chain(expr, expr.op)]
+        elif isinstance(expr, c.Logical):
+            items = [self.clause(e) for e in self.logical_chain(expr, expr.op)]
             texts = []
             for item in items:
                 if item.joiner is not None and item.joiner != expr.op:
@@ -340,75 +506,67 @@ class Printer:
                             join(numbered, "; "))
                 return Clause(text, None, expr.op, tuple(texts))
             return Clause(join(texts, ", ", f" {expr.op} "), None, expr.op, tuple(texts))
-        if isinstance(expr, ir.Binary) and expr.op in COMPLEMENT:
-            return self.comparison(expr)
-        if isinstance(expr, ir.Aggregate) and expr.op in ("enig", "alle"):
+        elif isinstance(expr, c.Compare):
+            return Clause(self.compare(expr.op, expr), self.compare(COMPLEMENT[expr.op], expr))
+        elif isinstance(expr, c.Aggregate) and expr.op in ("enig", "alle"):
             return self.aggregate_clause(expr)
-        if isinstance(expr, ir.Literal) and isinstance(expr.value, bool):
+        elif isinstance(expr, c.Const) and isinstance(expr.value, bool):
             yes = rich("dit altijd geldt")
             no = rich("dit nooit geldt")
             return Clause(yes, no) if expr.value else Clause(no, yes)
-        if isinstance(expr, ir.Name):
+        elif isinstance(expr, NAMES):
             return self.boolean_name(expr)
-        return Clause(rich(self.phrase(expr, True), " ja is"), rich(self.phrase(expr, True), " nee is"))
+        elif isinstance(expr, c.Builtin) and isinstance(expr.type, t.BooleanType):
+            return Clause(self.builtin(expr))
+        return Clause(rich(self.phrase(expr, True), " ja is"),
+                      rich(self.phrase(expr, True), " nee is"))
 
-    def boolean_name(self, expr: ir.Name) -> Clause:
-        target = self.target(expr)
-        last = expr.parts[-1] if target is None or not target.fields else target.fields[-1]
+    def logical_chain(self, expr: c.Expr, op: str) -> list[c.Expr]:
+        if isinstance(expr, c.Logical) and expr.op == op and id(expr) not in self.per:
+            return self.logical_chain(expr.left, op) + self.logical_chain(expr.right, op)
+        return [expr]
+
+    def boolean_name(self, expr: c.Expr) -> Clause:
+        root, fields = self.root(expr)
+        module, name = self.name_of(root)
+        last = fields[-1] if fields else (root.name if isinstance(root, c.Local) else name)
         words = dutch.words_of(last)
-        if target is not None and target.kind == "regel" and target.element is not None \
-                and not target.fields and (words[0] in dutch.VERBS or dutch.is_adjective(words[0])
-                                           or (words[0].startswith("ge") and words[0].endswith("en"))):
+        if isinstance(root, c.RuleRef) and root.member is not None and not fields \
+                and (words[0] in dutch.VERBS or dutch.is_adjective(words[0])
+                     or (words[0].startswith("ge") and words[0].endswith("en"))):
             # A rule per member that says something of it: `het kind rechtgevend is`.
-            owner = self.member(target.element)
-            link_to = self.anchor(target.module, target.name)
+            owner = self.member(root.member)
+            link_to = self.anchor(module, name)
             if words[0] in dutch.VERBS:
                 rest = term(" ".join(words[1:]), link_to)
                 return Clause(rich(owner, " ", rest, f" {words[0]}"), None)
             predicate = term(" ".join(words), link_to)
             return Clause(rich(owner, " ", predicate, " is"), rich(owner, " niet ", predicate, " is"))
-        if target is not None and target.fields:
+        if fields:
             # A field of a member: `het kind zorgbehoevend is`, `de huisgenoot inkomen heeft`.
-            owner_target = attrs.evolve(target, fields=target.fields[:-1])
-            owner = self._owner(owner_target)
-            definition = self.checked.find(target.module, target.name)
-            record = _record_name(definition) if target.kind != "element" else target.name
-            link_to = self.anchor(target.module, record) if record else None
+            owner = self.field_chain(root, fields[:-1])
+            link_to = self.record_anchor(root)
             if words[0] in dutch.VERBS:
                 rest = term(" ".join(words[1:]), link_to)
                 return Clause(rich(owner, " ", rest, f" {words[0]}"), None)
             predicate = term(" ".join(words), link_to)
             return Clause(rich(owner, " ", predicate, " is"), rich(owner, " niet ", predicate, " is"))
-        if len(words) > 2 and words[-2:] == ("van", "toepassing") and target is not None:
+        if len(words) > 2 and words[-2:] == ("van", "toepassing"):
             noun = dutch.noun("_".join(words[:-2]))
-            link = term(noun.phrase, self.anchor(target.module, target.name))
+            link = term(noun.phrase, self.anchor(module, name))
             subject = rich(noun.article + " ", link) if noun.article else link
-            if target.kind == "regel" and target.element is not None:
-                subject = rich(subject, " voor ", self.member(target.element))
+            if isinstance(root, c.RuleRef) and root.member is not None:
+                subject = rich(subject, " voor ", self.member(root.member))
             return Clause(rich(subject, " van toepassing is"),
                           rich(subject, " niet van toepassing is"))
-        subject = self.name(expr)
+        subject = self.visit(expr, False)
         return Clause(rich(subject, " van toepassing is"), rich(subject, " niet van toepassing is"))
 
-    def _owner(self, target: Target) -> Rich:
-        if target.kind == "element":
-            assert target.element is not None
-            return self.fields(self.member(target.element), target, target.module, target.name)
-        base = self.defined(target.name, target.module)
-        if target.kind == "regel" and target.element is not None:
-            base = rich(base, " van ", self.member(target.element))
-        if not target.fields:
-            return base
-        definition = self.checked.find(target.module, target.name)
-        return self.fields(base, target, target.module, _record_name(definition))
-
-    def comparison(self, expr: ir.Binary) -> Clause:
-        return Clause(self._compare(expr.op, expr), self._compare(COMPLEMENT[expr.op], expr))
-
-    def _compare(self, op: str, expr: ir.Binary) -> Rich:
-        left_type = self.type_of(expr.left)
+    def compare(self, op: str, expr: c.Compare) -> Rich:
+        left_type = expr.left.type  # type: ignore[attr-defined]
         right = expr.right
-        if isinstance(right, ir.Literal) and isinstance(right.value, bool) and op in ("=", "≠"):
+        if self.bare(right, c.Const) and isinstance(right, c.Const) \
+                and isinstance(right.value, bool) and op in ("=", "≠"):
             clause = self.clause(expr.left)
             positive = (op == "=") == right.value
             return clause.positive if positive else clause.negated().positive
@@ -419,8 +577,7 @@ class Printer:
                      ">": ("na ", " valt"), "≥": ("op of na ", " valt"),
                      "=": ("op ", " valt"), "≠": ("niet op ", " valt")}[op]
             return rich(left, " ", words[0], other, words[1])
-        target = self.target(right) if isinstance(right, ir.Name) else None
-        if target is not None and target.kind == "keuzewaarde":
+        if self.bare(right, c.Const) and isinstance(right.type, t.ChoiceType):  # type: ignore[attr-defined]
             return rich(left, " " if op == "=" else " niet ", other, " is")
         money = isinstance(left_type, t.NumberType) and left_type.is_money
         lower, higher = ("lager", "hoger") if money else ("kleiner", "groter")
@@ -435,6 +592,13 @@ class Printer:
         if op == "=":
             return rich(left, " gelijk is aan ", other)
         return rich(left, " niet gelijk is aan ", other)
+
+
+def _unwrap(expr: ir.Expr) -> ir.Expr:
+    """A value read `per` a period is the value itself in the core."""
+    while isinstance(expr, ir.Per):
+        expr = expr.operand
+    return expr
 
 
 def _grouped(item: Clause) -> Rich:
@@ -453,23 +617,3 @@ def _has_list(text: Rich) -> bool:
 
 def _has_and(text: Rich) -> bool:
     return any(" en " in seg.text for seg in text.segs if seg.kind == "text")
-
-
-def _chain(expr: ir.Expr, op: str) -> list[ir.Expr]:
-    if isinstance(expr, ir.Binary) and expr.op == op:
-        return _chain(expr.left, op) + _chain(expr.right, op)
-    return [expr]
-
-
-def _simple(expr: ir.Expr) -> bool:
-    return isinstance(expr, (ir.Literal, ir.Name, ir.Peildatum))
-
-
-def _percent_literal(expr: ir.Expr) -> bool:
-    return isinstance(expr, ir.Literal) and expr.kind == "percentage"
-
-
-def _record_name(definition: ir.Definition | None) -> str | None:
-    if isinstance(definition, ir.InputDef) and definition.type.name:
-        return definition.type.name[-1]
-    return None
