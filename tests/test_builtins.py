@@ -226,6 +226,19 @@ def test_the_weekday_term_for_z3_matches_the_runtime() -> None:
         assert smt((), [day.toordinal()]) == call("dag_van_de_week", day)
 
 
+def test_z3_decides_conditions_on_the_day_of_the_week() -> None:
+    complete = rule("als dag_van_de_week(x) ≥ 6 dan 2 anders als dag_van_de_week(x) ≤ 5 dan 1",
+                    "aantal", use=False)
+    assert [d.code for d in check(complete).diagnostics] == []
+    [(code, message, _)] = diagnostics(complete.replace("≤ 5", "≤ 4"))
+    assert code == "RW304" and "x = 0001-01-05" in message  # a Friday
+    warnings = [d for d in check(rule("1\n  behalve als is_werkdag(x): 2  [b1]\n"
+                                      "  behalve als dag_van_de_week(x) = 7: 3  [b2]", "aantal")
+                                 ).diagnostics]
+    assert [d.code for d in warnings] == ["RW311"]
+    assert "een werkdagberekening (die hangt af van de lijst van feestdagen)" in warnings[0].message
+
+
 # ------------------------------------------------------------------ in the rules
 
 RULES = """

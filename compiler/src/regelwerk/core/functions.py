@@ -180,7 +180,7 @@ register(Function(
     runtime="is_werkdag",
     dutch=lambda options, args: f"{args[0]} een werkdag is (maandag tot vrijdag, geen wettelijke "
                                 "feestdag)",
-    why_not_smt="een werkdag (dat hangt af van de lijst van feestdagen)",
+    why_not_smt="een werkdagberekening (die hangt af van de lijst van feestdagen)",
     data=HOLIDAYS,
 ))
 
@@ -191,7 +191,7 @@ register(Function(
     result=lambda options: t.DATE,
     runtime="laatste_werkdag_op_of_voor",
     dutch=lambda options, args: f"de laatste werkdag op of vóór {args[0]}",
-    why_not_smt="een werkdag (dat hangt af van de lijst van feestdagen)",
+    why_not_smt="een werkdagberekening (die hangt af van de lijst van feestdagen)",
     data=HOLIDAYS,
 ))
 
@@ -202,6 +202,6 @@ register(Function(
     result=lambda options: t.DATE,
     runtime="eerste_werkdag_op_of_na",
     dutch=lambda options, args: f"de eerste werkdag op of na {args[0]}",
-    why_not_smt="een werkdag (dat hangt af van de lijst van feestdagen)",
+    why_not_smt="een werkdagberekening (die hangt af van de lijst van feestdagen)",
     data=HOLIDAYS,
 ))
