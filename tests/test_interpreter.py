@@ -114,12 +114,18 @@ gegevens lid [x]
   a: ja/nee [x]
   b: ja/nee [x]
 invoer leden: lijst van lid [x]
+tabel geldt [x]
+  | waarde (ja/nee) | geldt (ja/nee) |
+  | ja              | ja             |
+  | nee             | nee            |
 regel r: getal [x]
   = 1
-  behalve als enig van leden waarvoor lid.a: 2   [art. 2]
-  behalve als enig van leden waarvoor lid.b: 3   [art. 3]
+  behalve als enig van leden waarvoor geldt(lid.a): 2   [art. 2]
+  behalve als enig van leden waarvoor geldt(lid.b): 3   [art. 3]
 uitvoer r
 """
+# The table keeps the conflict out of reach of the check (RW311, a warning; with `lid.a` and `lid.b`
+# themselves the check proves it: RW310), so that the interpreter's own conflict error is tested.
 
 
 def members(a: bool, b: bool) -> dict[str, list[dict[str, bool]]]:
@@ -186,9 +192,13 @@ def test_households() -> None:
 
 
 def test_condition_without_anders_and_no_case_is_an_error() -> None:
-    # Over a list the checker cannot decide coverage; the interpreter stops instead.
+    # Through a table the checker cannot decide coverage (RW305, a warning; without the table it
+    # proves the gap: RW304); the interpreter stops instead.
     body = ("gegevens kind [x]\n  oud: ja/nee [x]\ninvoer kinderen: lijst van kind [x]\n"
-            "regel r: getal [x]\n  = als enig van kinderen waarvoor kind.oud dan 1\nuitvoer r\n")
+            "tabel geldt [x]\n  | waarde (ja/nee) | geldt (ja/nee) |\n  | ja | ja |\n"
+            "  | nee | nee |\n"
+            "regel r: getal [x]\n  = als enig van kinderen waarvoor geldt(kind.oud) dan 1\n"
+            "uitvoer r\n")
     assert run(body, {"kinderen": [{"oud": True}]})["r"] == 1
     with pytest.raises(RekenFout, match="geen van de gevallen"):
         run(body, {"kinderen": []})

@@ -95,6 +95,13 @@ def test_a_number_of_children_as_input_conflicts_the_same_way() -> None:
     # a sum over an empty list is 0; a sum of amounts is 0 or more
     ("som van (kind.kosten) over kinderen > € 0,00", "aantal kinderen = 0"),
     ("som van (kind.kosten) over kinderen < € 0,00", "zorgbudget"),
+    # the members fall into regions: fewer than 10 is also fewer than 18
+    ("aantal kinderen waarvoor kind.leeftijd < 10 = 2",
+     "aantal kinderen waarvoor kind.leeftijd < 18 = 1"),
+    # no member can pass this filter
+    ("aantal kinderen waarvoor kind.leeftijd < 0 > 0", "zorgbudget"),
+    ("enig van kinderen waarvoor kind.leeftijd < 4", "(alle van kinderen waarvoor kind.leeftijd > 5) "
+     "en aantal kinderen > 0"),
     # what z3 cannot compute is still the same value twice
     ("jaren tussen geboortedatum en peildatum ≥ 65 jaar",
      "jaren tussen geboortedatum en peildatum < 18 jaar"),
@@ -120,6 +127,25 @@ def test_what_cannot_be_decided_is_a_warning_with_the_reason(first: str, second:
     assert not found[0].is_error
     assert "[art. 3] en [art. 4] op regel korting [art. 2]" in found[0].message
     assert reason in found[0].message
+
+
+@pytest.mark.parametrize("first, second, reason", [
+    ("som van (kind.kosten) over kinderen waarvoor kind.kosten > € 100,00 < € 50,00",
+     "aantal kinderen waarvoor kind.kosten > € 100,00 = 1", "een som die de controle niet exact"),
+    ("minimum van (kind.leeftijd) over kinderen > 3", "zorgbudget", "het minimum over kinderen"),
+    ("aantal kinderen waarvoor kind.kosten > inkomen > 0", "zorgbudget",
+     "een voorwaarde die meer leest dan het lid zelf"),
+])
+def test_lists_beyond_the_exact_part_are_a_warning(first: str, second: str, reason: str) -> None:
+    found = diagnostics(korting(first, second))
+    assert [d.code for d in found] == ["RW311"], found
+    assert reason in found[0].message
+
+
+def test_exact_counts_and_a_sum_of_a_field_give_a_real_example() -> None:
+    found = diagnostics(korting("aantal kinderen waarvoor kind.leeftijd < 18 = 1",
+                                "som van (kind.kosten) over kinderen > € 10,00"))
+    assert [d.code for d in found] == ["RW310"], found
 
 
 def test_a_conflict_found_without_the_unknown_part_is_still_only_a_warning() -> None:

@@ -40,7 +40,7 @@ def ask(translator: Z3Translator, facts: Sequence[Fact]) -> Answer:
 
     A part outside the exact fragment stands for a value of its own: if even then no input exists,
     none does; an example found is only an example when no such part was needed."""
-    translator.opaque, translator.used = True, []
+    translator.opaque, translator.used, translator.touched = True, [], set()
     try:
         terms = [translator.visit(condition) if holds else z3.Not(translator.visit(condition))
                  for condition, holds in facts]

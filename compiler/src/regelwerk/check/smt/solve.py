@@ -71,3 +71,15 @@ def show(value: Any, type_: t.Type) -> str:
     if type_.percent:
         return literals.format_percent(number)
     return literals.format_number(number.normalize() if number != 0 else Decimal(0))
+
+
+def satisfiable(facts: Iterable[Any]) -> bool | None:
+    """Whether the facts can hold together; None if z3 does not know."""
+    solver = _solver()
+    solver.push()
+    try:
+        solver.add(*facts)
+        outcome = solver.check()
+        return None if outcome not in (z3.sat, z3.unsat) else outcome == z3.sat
+    finally:
+        solver.pop()

@@ -37,12 +37,14 @@ class Untranslatable(Exception):
 
 
 @attrs.frozen
-class _Aggregated:
+class Aggregated:
     op: str
     collection: object  # key of the list: the collection node and the bound locals it reads
     condition: c.Expr | None
     body: c.Expr | None
     var: Any
+    variable: str  # the member's local name
+    name: str
 
 
 def non_negative(type_: t.Type) -> bool:
@@ -63,7 +65,8 @@ class Z3Translator(Visitor[Any]):
         self.inlining: set[tuple[str, str]] = set()
         self.bound: dict[str, Any] = {}  # rule arguments: local name -> term
         self.members: frozenset[str] = frozenset()  # locals that are any member of a list
-        self.aggregates: dict[object, _Aggregated] = {}
+        self.aggregates: dict[object, Aggregated] = {}
+        self.touched: set[object] = set()  # the aggregates of the question being asked
         # With `opaque`, an expression outside the fragment becomes a value of its own (the same
         # expression the same value) and its reason is noted in `used`: a proof that no input
         # exists still holds, an example found is not one.
@@ -137,7 +140,11 @@ class Z3Translator(Visitor[Any]):
 
     def example(self, facts: list[Any]) -> str | None | bool:
         """An input that makes every fact true, as text; False if none; None if z3 does not know."""
-        return example([*self.domain, *self.relations(), *facts], self.variables)
+        from regelwerk.check.smt.lists import list_facts
+
+        known, inexact = list_facts(self)
+        self.used.extend(reason for reason in inexact if reason not in self.used)
+        return example([*self.domain, *known, *facts], self.variables)
 
     # ------------------------------------------------------------ atoms
     def visit_Const(self, e: c.Const) -> Any:
@@ -341,6 +348,7 @@ class Z3Translator(Visitor[Any]):
         key = (e, reads)
         found = self.aggregates.get(key)
         if found is not None:
+            self.touched.add(key)
             return found.var
         name = naming.aggregate(e)
         while name in self.variables:
@@ -362,7 +370,9 @@ class Z3Translator(Visitor[Any]):
         self.variables[name] = (var, e.type if e.op not in ("enig", "alle") else t.BOOLEAN)
         collection = (e.collection, tuple((n, v) for n, v in reads
                                           if _reads(e.collection, n)))
-        self.aggregates[key] = _Aggregated(e.op, collection, e.condition, e.body, var)
+        self.aggregates[key] = Aggregated(e.op, collection, e.condition, e.body, var, e.variable,
+                                           name)
+        self.touched.add(key)
         return var
 
     def _free_local(self, name: str) -> Any:
@@ -411,37 +421,6 @@ class Z3Translator(Visitor[Any]):
             finally:
                 self.inlining.discard(key)
         return False
-
-    def relations(self) -> Iterator[Any]:
-        """What holds between the aggregates over the same members of the same list."""
-        by_list: dict[object, list[_Aggregated]] = {}
-        for aggregated in self.aggregates.values():
-            by_list.setdefault(aggregated.collection, []).append(aggregated)
-        for group in by_list.values():
-            counts = {a.condition: a.var for a in group if a.op == "aantal"}
-            total = counts.get(None)
-            for a in group:
-                count = counts.get(a.condition)
-                if a.op == "aantal" and a.condition is not None and total is not None:
-                    yield a.var <= total
-                elif a.op == "enig":
-                    if count is not None:
-                        yield a.var == (count > 0)
-                    if total is not None:
-                        yield z3.Implies(a.var, total > 0)
-                elif a.op == "alle":
-                    if count is not None and total is not None:
-                        yield a.var == (count == total)
-                    if total is not None:
-                        yield z3.Implies(total == 0, a.var)
-                elif a.op == "som":
-                    for empty in (count, total):
-                        if empty is not None:
-                            yield z3.Implies(empty == 0, a.var == 0)
-                elif a.op == "minimum":
-                    for b in group:
-                        if b.op == "maximum" and (b.body, b.condition) == (a.body, a.condition):
-                            yield a.var <= b.var
 
 
 def _free_locals(e: c.Node, bound: frozenset[str]) -> Iterator[str]:
