@@ -211,3 +211,12 @@ def test_untranslatable_nodes_give_their_reason() -> None:
         translator.visit(c.Builtin("tussen", (day, day), t.duration("jaar"), ("jaar",)))
     assert translator.visit(c.Builtin("tussen", (day, day), t.duration("dag"), ("dag",))) \
         is not None
+
+
+def test_an_example_for_a_member_under_a_condition_on_the_whole_list_is_only_a_warning() -> None:
+    # `alle ... > 5` rules out the member of 3 the example would need: no error on a guess.
+    text = als("als (alle van kinderen waarvoor kind.leeftijd > 5) dan som van (als kind.leeftijd "
+               "> 5 dan kind.kosten) over kinderen anders € 0,00")
+    found = diagnostics(text)
+    assert [d.code for d in found] == ["RW305"], found
+    assert "voorwaarden over een hele lijst" in found[0].message

@@ -17,7 +17,7 @@ import attrs
 from regelwerk.check.context import Context
 from regelwerk.check.logic import Answer, Fact, Z3Translator, ask, core_dates
 from regelwerk.core import nodes as c
-from regelwerk.core.visitor import children
+from regelwerk.core.visitor import children, walk
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 
@@ -33,6 +33,7 @@ class _Open:
     members: frozenset[str]
     where: str  # the exception it is in, or "" in the general value
     blocked: str | None = None  # why the way to it cannot be put into logic
+    caveat: str | None = None  # why an example found is not necessarily a real one
 
 
 def check_conditions(module: ir.Module, context: Context) -> list[Diagnostic]:
@@ -90,7 +91,10 @@ def _uncovered(translator: Z3Translator, open_: _Open) -> Answer:
     translator.members = outer | open_.members
     try:
         facts = open_.path + tuple((case.condition, False) for case in open_.choose.cases)
-        return ask(translator, facts)
+        answer = ask(translator, facts)
+        if answer.example is not None and open_.caveat is not None:
+            return Answer(why=open_.caveat)
+        return answer
     finally:
         translator.members = outer
 
@@ -117,12 +121,21 @@ def _branches(rule: c.Rule) -> list[tuple[c.Expr, Path, str]]:
     return out
 
 
+def _caveat(path: Path, members: frozenset[str]) -> str | None:
+    """Inside a count or sum over a list, conditions over whole lists on the way are not tied to
+    the member considered: an example could have a member that such a condition rules out."""
+    if members and any(isinstance(node, c.Aggregate)
+                       for condition, _ in path for node in walk(condition)):
+        return "voorwaarden over een hele lijst op de weg naar een lid ervan"
+    return None
+
+
 def _open_conditionals(expr: c.Node, path: Path, members: frozenset[str], where: str,
                        blocked: str | None = None) -> list[_Open]:
     found: list[_Open] = []
     if isinstance(expr, c.Choose):
         if expr.otherwise is None:
-            found.append(_Open(expr, path, members, where, blocked))
+            found.append(_Open(expr, path, members, where, blocked, _caveat(path, members)))
         taken: Path = path
         for case in expr.cases:
             found += _open_conditionals(case.condition, taken, members, where, blocked)
