@@ -109,3 +109,20 @@ def test_meaning_is_made_explicit() -> None:
     assert isinstance(korting, c.Rule)
     assert [term.priority for term in korting.body.terms] == [2, 1]
     assert korting.body.ordered
+
+
+def test_a_parameter_with_only_a_label_has_no_value_and_says_so() -> None:
+    # Found by the fuzzer: a parameter whose only detail line is its label was built with the label
+    # as its value, and the type pass crashed (RW999).
+    from tests.conftest import check
+
+    result = check("""
+        parameter p: bedrag          [art. 1]
+          "Een label."
+
+        regel r: bedrag              [art. 2]
+          = p
+
+        uitvoer r
+    """)
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("RW320", 5)]

@@ -30,6 +30,10 @@ def _check(module: ir.Module, what: str, definition: ir.ParameterDef | ir.TableD
            dated: Sequence[tuple[datetime.date | None, Span]]) -> list[Diagnostic]:
     diagnostics = []
     article = f" [{definition.reference.text}]" if definition.reference else ""
+    if not dated:
+        return [error("RW320", f"{what}{article} heeft geen enkele waarde", definition.span,
+                      "geef een waarde: '= waarde' achter het type, of een regel "
+                      "'vanaf jjjj-mm-dd: waarde' (of 'onbekend \"reden\"') eronder")]
     seen: dict[datetime.date | None, Span] = {}
     for date, span in dated:
         if date in seen:

@@ -4,35 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from regelwerk.ir import nodes as ir
 
 
 def children(expr: ir.Expr) -> Iterator[ir.Expr]:
-    if isinstance(expr, ir.Call):
-        yield from expr.args
-    elif isinstance(expr, ir.Unary):
-        yield expr.operand
-    elif isinstance(expr, ir.Binary):
-        yield expr.left
-        yield expr.right
-    elif isinstance(expr, ir.Conditional):
-        for condition, value in expr.cases:
-            yield condition
-            yield value
-        if expr.otherwise is not None:
-            yield expr.otherwise
-    elif isinstance(expr, ir.MinMax):
-        yield from expr.args
-    elif isinstance(expr, (ir.Rounding, ir.Per, ir.Convert)):
-        yield expr.operand
-    elif isinstance(expr, ir.Between):
-        yield expr.start
-        yield expr.end
-    elif isinstance(expr, ir.AtDate):
-        yield expr.parameter
-        yield expr.date
-    elif isinstance(expr, ir.PeriodEdge):
-        yield expr.operand
+    """The sub-expressions held by `expr`'s attrs fields, in field order (tuples flattened), except
+    the fields marked NOT_A_CHILD (a call's callee, an aggregate's scoped parts)."""
+    names = _CHILD_FIELDS.get(type(expr))
+    if names is None:
+        names = _CHILD_FIELDS[type(expr)] = tuple(
+            f.name for f in attrs.fields(type(expr)) if f.metadata.get("child", True))
+    for name in names:
+        yield from _expressions_in(getattr(expr, name))
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_EXPRESSION_CLASSES = tuple(getattr(ir.Expr, "__args__", ()))
+
+
+def _expressions_in(value: object) -> Iterator[ir.Expr]:
+    if isinstance(value, _EXPRESSION_CLASSES):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _expressions_in(item)
 
 
 def rule_expressions(rule: ir.RuleDef) -> Iterator[ir.Expr]:

@@ -34,6 +34,11 @@ def lower_module(module: ir.Module, context: Context) -> c.Module:
     return _Lowering(module, context).module()
 
 
+def lower_expression(module: ir.Module, context: Context, expr: ir.Expr) -> c.Expr:
+    """One checked expression of `module` outside a definition (a value a test gives or expects)."""
+    return _Lowering(module, context).expr(expr)
+
+
 def conversion(source: str, target: str) -> tuple[int, int]:
     """The exact factor of `per source -> per target`: per maand -> per jaar is (12, 1)."""
     for table in PERIOD_FACTORS:

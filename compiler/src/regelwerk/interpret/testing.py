@@ -11,7 +11,7 @@ import decimal
 import attrs
 
 from regelwerk import runtime
-from regelwerk.core.lower import _Lowering
+from regelwerk.core.lower import lower_expression
 from regelwerk.interpret.evaluator import DECIMAL_CONTEXT, Interpreter, evaluate
 from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.values import Value, show, with_defaults
@@ -104,7 +104,8 @@ class _Constants:
     """Computes the values a test gives and expects: constant expressions, lowered to core."""
 
     def __init__(self, checked: CheckedModule, peildatum: datetime.date) -> None:
-        self.lowering = _Lowering(checked.module, checked.context())
+        self.module = checked.module
+        self.context = checked.context()
         self.interpreter = Interpreter(checked.core(), peildatum)
         self.types = {i.name: i.type for i in self.interpreter.program.inputs()}
 
@@ -112,7 +113,7 @@ class _Constants:
         return self.types.get(name, t.UNKNOWN)
 
     def eval(self, expr: ir.Expr) -> Value:
-        return self.interpreter.eval(self.lowering.expr(expr), {})
+        return self.interpreter.eval(lower_expression(self.module, self.context, expr), {})
 
 
 def _value(constants: _Constants, value: ir.Expr | ir.ListValue | ir.Unknown) -> Value:

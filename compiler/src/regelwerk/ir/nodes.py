@@ -40,11 +40,16 @@ class Name:
         return ".".join(self.parts)
 
 
+# A field that holds an expression but is not a plain child: the name a call is made to, and the
+# parts of an aggregate, which are read with the members of the list in scope (check/walk.py).
+NOT_A_CHILD = {"child": False}
+
+
 @attrs.frozen(cache_hash=True)
 class Call:
-    """A table look-up: `bijdrageschaal(gecorrigeerd_inkomen; gezinstype)`."""
+    """A table look-up, a rule with arguments or a built-in function: `bijdrageschaal(x; y)`."""
 
-    callee: Name
+    callee: Name = attrs.field(metadata=NOT_A_CHILD)
     args: tuple[Expr, ...]
     span: Span
 
@@ -85,9 +90,9 @@ class Aggregate:
     """`som van (x) over kinderen`, `aantal kinderen waarvoor c`, `enig van ...`, `alle van ...`."""
 
     op: str  # som | aantal | enig | alle | minimum | maximum
-    collection: Name
-    body: Expr | None
-    condition: Expr | None
+    collection: Name = attrs.field(metadata=NOT_A_CHILD)
+    body: Expr | None = attrs.field(metadata=NOT_A_CHILD)
+    condition: Expr | None = attrs.field(metadata=NOT_A_CHILD)
     span: Span
 
 

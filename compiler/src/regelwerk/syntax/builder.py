@@ -287,7 +287,7 @@ class Builder:
         name, type_ = children[0], children[1]
         values = [c for c in children[2:] if isinstance(c, ir.DatedValue)]
         note = self.annotations(children[2:])
-        if not values:
+        if not values and len(children) > 2 and not isinstance(children[2], _Annotation):
             # `parameter x: type = value`: one value for the whole validity window.
             expr = children[2]
             provisional = next((c for c in children[3:] if isinstance(c, ir.Provisional)), None)
