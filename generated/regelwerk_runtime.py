@@ -780,7 +780,7 @@ class Rekening(Generic[In]):
             if vanaf is not None:
                 note += f"; versie vanaf {vanaf}"
             if voorlopig is not None:
-                note += "; voorlopig" + (f": {voorlopig}" if voorlopig else "")
+                note += "; " + voorlopig_tekst(voorlopig)
             self.record(Uitleg("tabel", tabel.naam, tabel.soort.toon(waarde), verwijzing, note))
         return waarde
 
@@ -858,6 +858,11 @@ class Geldig(Generic[T]):
         return parameter_toelichting(self.vanaf, self.voorlopig, op)
 
 
+def voorlopig_tekst(reden: str | None) -> str:
+    """The one wording of a provisional mark: "voorlopig", or "voorlopig: reden"."""
+    return "voorlopig" + (f": {reden}" if reden else "")
+
+
 def parameter_toelichting(vanaf: str | None, voorlopig: str | None,
                           op: datetime.date | None = None) -> str | None:
     """The note on a parameter's step: on which date (`p op d`), since when, provisional."""
@@ -866,7 +871,7 @@ def parameter_toelichting(vanaf: str | None, voorlopig: str | None,
         parts.append(f"geldig vanaf {vanaf}")
     note = ", ".join(parts) or None
     if voorlopig is not None:
-        note = (note + "; " if note else "") + "voorlopig" + (f": {voorlopig}" if voorlopig else "")
+        note = (note + "; " if note else "") + voorlopig_tekst(voorlopig)
     return note
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from regelwerk.check.context import Context
 from regelwerk.diagnostics import Diagnostic, warning
 from regelwerk.ir import nodes as ir
+from regelwerk.runtime import voorlopig_tekst
 
 
 def check_provisional(module: ir.Module, context: Context) -> list[Diagnostic]:
@@ -34,6 +35,6 @@ def _diagnostic(what: str, marker: ir.Provisional | ir.Unknown) -> Diagnostic:
         return warning("RW505", f"{what} is onbekend: {marker.reason}", marker.span,
                        "vul de waarde in zodra de bron gevonden is; tot dan stopt elke berekening "
                        "die ze nodig heeft")
-    return warning("RW504", f"{what} is voorlopig" + (f": {marker.reason}" if marker.reason else ""),
+    return warning("RW504", f"{what} is {voorlopig_tekst(marker.reason)}",
                    marker.span,
                    "vervang de waarde door de definitieve en schrap 'voorlopig' zodra die bekend is")

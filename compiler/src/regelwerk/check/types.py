@@ -902,10 +902,8 @@ def _function_hint(parameter: t.Type, found: t.Type) -> str:
 
 def conversion_factor(source: str, target: str) -> Decimal | None:
     """How much of `per target` one `per source` is: per maand -> per jaar is 12."""
-    for table in (t.MONTHS, t.DAYS):
-        if source in table and target in table:
-            return Decimal(table[target]) / Decimal(table[source])
-    return None
+    factor = t.conversion(source, target)
+    return Decimal(factor[0]) / Decimal(factor[1]) if factor is not None else None
 
 
 def _conversion_hint(found: t.Type, declared: t.Type) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from regelwerk import runtime
 from regelwerk.check.context import Context, Target
 from regelwerk.check.scope import resolve_type_name
 from regelwerk.check.types import declared_type, record_type
@@ -21,8 +20,6 @@ from regelwerk.core.formula import formula
 from regelwerk.core.functions import REGISTRY
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
-
-PERIOD_FACTORS = (runtime.MONTHS, runtime.DAYS)
 
 
 class LoweringError(Exception):
@@ -41,10 +38,10 @@ def lower_expression(module: ir.Module, context: Context, expr: ir.Expr) -> c.Ex
 
 def conversion(source: str, target: str) -> tuple[int, int]:
     """The exact factor of `per source -> per target`: per maand -> per jaar is (12, 1)."""
-    for table in PERIOD_FACTORS:
-        if source in table and target in table:
-            return table[target], table[source]
-    raise LoweringError(f"geen omrekening van {source} naar {target}")
+    factor = t.conversion(source, target)
+    if factor is None:
+        raise LoweringError(f"geen omrekening van {source} naar {target}")
+    return factor
 
 
 def _ref(reference: ir.Reference | None) -> str | None:

@@ -22,6 +22,7 @@ import attrs
 
 from regelwerk.ir import types as t
 from regelwerk.ir.span import Span
+from regelwerk.runtime import voorlopig_tekst
 
 NOWHERE = Span("", 0, 0, 0, 0)
 
@@ -347,6 +348,11 @@ class Provisional(Node):
     """`voorlopig "reden"`: a value that is used but not yet final."""
 
     reason: str
+
+    @property
+    def text(self) -> str:
+        """"voorlopig: reden", as every stage writes it."""
+        return voorlopig_tekst(self.reason)
 
 
 @attrs.frozen(cache_hash=True)

@@ -10,6 +10,7 @@ from regelwerk.core.formula import formula
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
+from regelwerk.runtime import voorlopig_tekst
 
 
 class Rendered:
@@ -56,7 +57,7 @@ def unknown_text(unknown: ir.Unknown | None) -> str | None:
 def provisional_text(provisional: ir.Provisional | None) -> str | None:
     if provisional is None:
         return None
-    return "voorlopig" + (f": {provisional.reason}" if provisional.reason else "")
+    return voorlopig_tekst(provisional.reason)
 
 
 def sentence(article: Article | None, key: str) -> str | None:

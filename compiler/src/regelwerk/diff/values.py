@@ -20,6 +20,7 @@ from regelwerk.diff.presentation import (
 )
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
+from regelwerk.runtime import voorlopig_tekst
 
 
 def parameter_changes(old: Rendered, new: Rendered, before: ir.ParameterDef, after: ir.ParameterDef
@@ -33,8 +34,7 @@ def parameter_changes(old: Rendered, new: Rendered, before: ir.ParameterDef, aft
             return unknown_text(value.unknown) or "onbekend"
         text = version.builder.value_text(value.value, type_).plain()
         if value.provisional is not None:
-            text += " (voorlopig" + (f": {value.provisional.reason}"
-                                     if value.provisional.reason else "") + ")"
+            text += f" ({voorlopig_tekst(value.provisional.reason)})"
         return text
 
     dates = sorted(set(old_values) | set(new_values), key=lambda d: d or datetime.date.min)
@@ -84,8 +84,7 @@ def _row_text(version: Rendered, row: ir.Row) -> str:
              for i, c in enumerate(row.cells)]
     text = "; ".join(cells[:-1]) + ": " + cells[-1] if len(cells) > 1 else "".join(cells)
     if row.provisional is not None:
-        text += " (voorlopig" + (f": {row.provisional.reason}" if row.provisional.reason
-                                 else "") + ")"
+        text += f" ({voorlopig_tekst(row.provisional.reason)})"
     if row.reference is not None:
         text += f" [{row.reference.text}]"
     return text

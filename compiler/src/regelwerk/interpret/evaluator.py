@@ -296,7 +296,7 @@ class Interpreter(ExpressionEvaluator):
         if provisional is not None:
             self.provisional.add(f"{table.name} rij {matches[0] + 1}" if row.provisional else
                                  f"{table.name} versie vanaf {version.valid_from}")
-            note += "; voorlopig" + (f": {provisional.reason}" if provisional.reason else "")
+            note += "; " + runtime.voorlopig_tekst(provisional.reason)
         self.record(Uitleg("tabel", table.name, show(value, table.type),
                            row.reference or version.reference or table.source.reference, note))
         return value

@@ -13,12 +13,25 @@ from fractions import Fraction
 
 import attrs
 
+from regelwerk.runtime import DAYS, MONTHS
+
 EURO = "euro"
 TIME_UNITS = ("uur", "dag", "week", "maand", "kwartaal", "jaar")
 
 # Exact conversion factors between periods, in months or in days; other pairs are not convertible.
-MONTHS = {"maand": 1, "kwartaal": 3, "jaar": 12}
-DAYS = {"dag": 1, "week": 7}
+# One table, the runtime's, which the generated modules carry as well.
+PERIOD_FAMILIES = (MONTHS, DAYS)
+
+
+def conversion(source: str, target: str) -> tuple[int, int] | None:
+    """The exact factor of `per source -> per target` as (numerator, denominator), unreduced, the
+    way the runtime multiplies (value × numerator / denominator): per maand -> per jaar is (12, 1).
+    None when the two periods are not exactly convertible (per maand -> per dag)."""
+    for family in PERIOD_FAMILIES:
+        if source in family and target in family:
+            return family[target], family[source]
+    return None
+
 
 PLURAL = {"uur": "uren", "dag": "dagen", "week": "weken", "maand": "maanden", "kwartaal": "kwartalen",
           "jaar": "jaren"}
@@ -256,7 +269,7 @@ def cancel_periods(unit: Unit) -> tuple[Unit, Fraction]:
     factor between them stays. Otherwise the unit is kept as written (`euro·maand per jaar`)."""
     exponents = unit.as_dict()
     factor = Fraction(1)
-    for family in (MONTHS, DAYS):
+    for family in PERIOD_FAMILIES:
         present = {u: e for u, e in exponents.items() if u in family}
         if len(present) < 2 or sum(present.values()) != 0:
             continue

@@ -416,8 +416,7 @@ class Builder:
                 if self.module.valid_until is not None else None)
             notes = []
             if dated.provisional is not None:
-                notes.append(rich("voorlopig" + (f": {dated.provisional.reason}"
-                                                 if dated.provisional.reason else "")))
+                notes.append(rich(dated.provisional.text))
             if dated.unknown is not None:
                 notes.append(rich(dated.unknown.reason))
             if dated.reference is not None:
@@ -488,8 +487,7 @@ class Builder:
                         f": {version.unknown.reason}"))
                 continue
             if version.provisional is not None:
-                caption = caption + " (voorlopig" + (
-                    f": {version.provisional.reason}" if version.provisional.reason else "") + ")"
+                caption = caption + f" ({version.provisional.text})"
             if version.reference is not None:
                 caption = caption + " " + ref(version.reference)
             surface = written[version.span]
@@ -502,8 +500,7 @@ class Builder:
                 if remarks:
                     notes = []
                     if row.provisional is not None:
-                        notes.append(rich("voorlopig" + (f": {row.provisional.reason}"
-                                                         if row.provisional.reason else "")))
+                        notes.append(rich(row.provisional.text))
                     if row.reference is not None:
                         notes.append(ref(row.reference))
                     cells.append(join(notes, "; ") if notes else rich(""))
