@@ -448,3 +448,11 @@ def test_every_callable_function_is_documented() -> None:
     for name in callable_names():
         assert f"`{name}(" in reference, name
         assert hasattr(runtime, REGISTRY[name].runtime)
+
+
+def test_the_generated_module_writes_the_holidays_once(generated: Any) -> None:
+    # Three calls read the holidays; the list is one module constant, not three literals.
+    source_text = generated.source_text
+    assert source_text.count("'2026-04-06'") == 1
+    assert re.search(r"rt\.laatste_werkdag_op_of_voor\(\s*\*_FEESTDAGEN,", source_text)
+    assert "rt.is_werkdag(*_FEESTDAGEN, maand(r))" in source_text

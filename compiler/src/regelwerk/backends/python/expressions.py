@@ -25,6 +25,8 @@ from regelwerk.ir import types as t
 
 COND, OR, AND, NOT, CMP, ADD, MUL, UNARY, ATOM = range(1, 10)
 
+INLINE_OPTIONS = 3  # a built-in's fixed words (`jaren tussen`) stay in the call; data does not
+
 COMPARISONS = {"=": "==", "≠": "!=", "<": "<", "≤": "<=", ">": ">", "≥": ">="}
 ARITHMETIC = {"+": ("+", ADD), "-": ("-", ADD), "×": ("*", MUL)}
 
@@ -139,9 +141,12 @@ class Compiler(Visitor[Py]):
             # the common case, read very often
             return Py(Concat((self.wrap(expr.args[0], members, ATOM), text(".replace(day=1)"))))
         function = REGISTRY[expr.function]
+        options: list[Doc] = [printer.string(option) for option in expr.options]
+        if len(expr.options) > INLINE_OPTIONS:  # data (the public holidays): one module constant
+            stem = function.data.module if function.data is not None else function.name
+            options = [text("*" + self.kinds.strings(expr.options, stem))]
         return Py(printer.call(f"rt.{function.runtime}", [
-            *(printer.string(option) for option in expr.options),
-            *(self.compile(arg, members).doc for arg in expr.args)]))
+            *options, *(self.compile(arg, members).doc for arg in expr.args)]))
 
     def visit_RuleCall(self, expr: c.RuleCall, members: dict[str, str]) -> Py:
         return Py(printer.call(self.global_name(expr.module, expr.name),

@@ -45,6 +45,16 @@ class Kinds:
             self.constants[key] = (name, doc)
         return self.constants[key][0]
 
+    def strings(self, values: tuple[str, ...], stem: str) -> str:
+        """A tuple of strings (a built-in function's data, such as the public holidays) as a module
+        constant, written once however many calls pass it."""
+        doc = printer.tuple_of([printer.string(v) for v in values])
+        key = doc.flat()
+        if key not in self.constants:
+            name = self.namespace.claim(names.constant(names.base_identifier(stem)))
+            self.constants[key] = (name, doc)
+        return self.constants[key][0]
+
     def date(self, value: datetime.date) -> str:
         """A date from the rules as a module constant, `_2026_01_01`: made once, at import."""
         return self._value(printer.date_literal(value), value.isoformat())
