@@ -126,3 +126,59 @@ def test_a_parameter_with_only_a_label_has_no_value_and_says_so() -> None:
         uitvoer r
     """)
     assert [(d.code, d.span.line) for d in result.diagnostics] == [("RW320", 5)]
+
+
+# Every stage that gives core IR a meaning, by the visitor it does that with.
+VISITORS = {
+    "interpreter": "regelwerk.interpret.expressions:ExpressionEvaluator",
+    "python backend": "regelwerk.backends.python.expressions:Compiler",
+    "z3 translation": "regelwerk.check.smt.translate:Z3Translator",
+    "annex prose": "regelwerk.backends.annex.prose:Printer",
+    "diff": "regelwerk.diff.meaning:ExpressionDifferences",
+}
+
+
+@pytest.mark.parametrize("stage", sorted(VISITORS))
+def test_each_stage_handles_every_core_expression(stage: str) -> None:
+    import importlib
+
+    module, name = VISITORS[stage].split(":")
+    visitor = getattr(importlib.import_module(module), name)
+    assert issubclass(visitor, Visitor)
+    assert set(visitor.handles) >= set(c.EXPRESSIONS)
+    assert missing(visitor) == [], f"{stage} handles no {missing(visitor)}"
+
+
+# What each backend may import from the compiler: the core, the runtime, the pipeline's contract.
+FORBIDDEN = {
+    "interpret": ("regelwerk.backends", "regelwerk.check", "regelwerk.diff"),
+    "backends/python": ("regelwerk.interpret", "regelwerk.backends.annex", "regelwerk.check",
+                        "regelwerk.ir.nodes", "regelwerk.diff"),
+    "backends/annex": ("regelwerk.interpret", "regelwerk.backends.python", "regelwerk.check",
+                       "regelwerk.diff"),
+}
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_no_backend_imports_another_backend_or_the_interpreter(package: str) -> None:
+    import ast
+
+    folder = ROOT / "compiler" / "src" / "regelwerk" / package
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.name}: {n}" for n in names if n.startswith(FORBIDDEN[package])]
+    if package == "interpret":  # the test runner reads the test blocks, which stay surface IR
+        found = [f for f in found if not f.startswith("testing.py")]
+    assert found == []
+
+
+def test_every_registered_function_has_one_implementation_for_every_backend() -> None:
+    from regelwerk import runtime
+    from regelwerk.core.functions import REGISTRY
+
+    for name, function in REGISTRY.items():
+        assert function.implementation() is getattr(runtime, function.runtime), name
+        assert function.smt is not None or function.why_not_smt, name
