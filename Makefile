@@ -11,7 +11,7 @@ EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,populatie]'
 	touch $(STAMP)
 
 ## Build every regulation: check (strict), run its tests, and say what was done.

@@ -1,0 +1,1 @@
+"""Population runs: every output of a regulation for every household of a population (issue 13)."""
