@@ -135,6 +135,7 @@ VISITORS = {
     "z3 translation": "regelwerk.check.smt.translate:Z3Translator",
     "annex prose": "regelwerk.backends.annex.prose:Printer",
     "diff": "regelwerk.diff.meaning:ExpressionDifferences",
+    "core text": "regelwerk.core.text:CoreText",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -21,6 +21,7 @@ from regelwerk.interpret.explain import Uitleg
 from regelwerk.interpret.expressions import ExpressionEvaluator, Members, Value, apply
 from regelwerk.interpret.values import show
 from regelwerk.ir import types as t
+from regelwerk.ir.dated import select_dated
 from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ __all__ = ["DECIMAL_CONTEXT", "Evaluation", "ExpressionEvaluator", "InvoerFout",
 # a division by zero or an invalid operation is an error, never a silent NaN or infinity.
 DECIMAL_CONTEXT = runtime.CONTEXT
 
-Dated = TypeVar("Dated", c.DatedValue, c.TableVersion)
 Definition = TypeVar("Definition", c.Input, c.Parameter, c.Rule, c.Table)
 
 
@@ -67,15 +67,6 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
             types[name] = type_
             roots.append(node)
     return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)))
-
-
-def select(items: Iterable[Dated], day: datetime.date) -> Dated | None:
-    """The item from the latest date on or before `day`; an undated one holds from the start."""
-    chosen = None
-    for item in sorted(items, key=lambda i: i.valid_from or datetime.date.min):
-        if item.valid_from is None or item.valid_from <= day:
-            chosen = item
-    return chosen
 
 
 class Interpreter(ExpressionEvaluator):
@@ -184,7 +175,7 @@ class Interpreter(ExpressionEvaluator):
         value may read other parameters: those are taken on the same date."""
         definition = self.find(module, name, c.Parameter)
         day = on or self.parameter_day or self.peildatum
-        chosen = select(definition.values, day)
+        chosen = select_dated(definition.values, day)
         if chosen is None:
             raise RekenFout(runtime.geen_waarde_melding(definition.name, day), definition.span)
         if chosen.value is None:
@@ -262,7 +253,7 @@ class Interpreter(ExpressionEvaluator):
     # ------------------------------------------------------------ tables
     def table_value(self, node: c.TableLookup, args: list[Value], members: Members) -> Value:
         table = self.find(node.module, node.name, c.Table)
-        version = select(table.versions, self.peildatum)
+        version = select_dated(table.versions, self.peildatum)
         if version is None:
             raise RekenFout(f"tabel {table.name} heeft geen versie op {self.peildatum.isoformat()}",
                             node.span)

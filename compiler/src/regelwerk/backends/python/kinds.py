@@ -16,6 +16,7 @@ from typing import Any
 from regelwerk.backends.python import names, printer
 from regelwerk.backends.python.model import Plan
 from regelwerk.backends.python.printer import Doc
+from regelwerk.core.soort import number_form
 from regelwerk.ir import types as t
 
 NUMBER_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -131,17 +132,6 @@ class Kinds:
             return self.plan.record_inputs[type_]
         assert isinstance(type_, t.ListType), type_
         return f"Sequence[{self.input_annotation(type_.element)}]"
-
-
-def number_form(type_: t.NumberType) -> tuple[str, str]:
-    """How the runtime shows a number: (bedrag, period), (procent, ""), (duur, unit), (getal, unit)."""
-    if type_.is_money:
-        return "bedrag", type_.unit.period() or ""
-    if type_.percent:
-        return "procent", ""
-    if t.is_duration(type_):
-        return "duur", type_.unit.factors[0][0]
-    return "getal", "" if type_.unit.dimensionless else type_.describe()
 
 
 def _keyword(name: str, value: Doc) -> Doc:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import z3
 
-from regelwerk.check.smt import naming
 from regelwerk.check.smt.solve import satisfiable
 from regelwerk.core import nodes as c
+from regelwerk.core.text import text as core_text
 from regelwerk.core.visitor import walk
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _inexact(group: list[Aggregated], why: str | None, touched: list[Aggregated]
     reasons: list[str] = []
     exact_counts = why is None
     collection = group[0].collection
-    list_name = naming.text(collection[0]) if isinstance(collection, tuple) else "een lijst"
+    list_name = core_text(collection[0]) if isinstance(collection, tuple) else "een lijst"
     if not exact_counts and any(a.condition is not None for a in group):
         reasons.append(f"tellingen over {list_name} waarvan de voorwaarden niet exact samen te "
                        f"nemen zijn ({why})")

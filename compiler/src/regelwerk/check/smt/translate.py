@@ -20,10 +20,10 @@ from typing import Any
 import attrs
 import z3
 
-from regelwerk.check.smt import naming
 from regelwerk.check.smt.solve import example, real
 from regelwerk.core import nodes as c
 from regelwerk.core.functions import lookup
+from regelwerk.core.text import text as core_text
 from regelwerk.core.visitor import Visitor
 from regelwerk.ir import types as t
 
@@ -183,7 +183,7 @@ class Z3Translator(Visitor[Any]):
                                  e.type)
         if isinstance(base, c.Local) and base.name in self.members:
             return self.variable(".".join((base.name, *path)), e.type)
-        raise Untranslatable(f"{naming.text(e)}, een veld van een berekende waarde")
+        raise Untranslatable(f"{core_text(e)}, een veld van een berekende waarde")
 
     def visit_Peildatum(self, e: c.Peildatum) -> Any:
         if self.peildatum is None:
@@ -283,7 +283,7 @@ class Z3Translator(Visitor[Any]):
             return left * right
         right = z3.simplify(right)
         if not z3.is_rational_value(right) and not z3.is_int_value(right):
-            raise Untranslatable(f"een deling door {naming.text(e.right)}, een waarde die niet "
+            raise Untranslatable(f"een deling door {core_text(e.right)}, een waarde die niet "
                                  "vast ligt")
         if z3.is_true(z3.simplify(right == 0)):
             raise Untranslatable("een deling door nul")
@@ -303,7 +303,7 @@ class Z3Translator(Visitor[Any]):
         return self.visit(e.operand) * z3.Q(e.numerator, e.denominator)
 
     def visit_Round(self, e: c.Round) -> Any:
-        raise Untranslatable(f"een afronding ({naming.text(e)})")
+        raise Untranslatable(f"een afronding ({core_text(e)})")
 
     def visit_Choose(self, e: c.Choose) -> Any:
         if e.otherwise is None:
@@ -350,7 +350,7 @@ class Z3Translator(Visitor[Any]):
         if found is not None:
             self.touched.add(key)
             return found.var
-        name = naming.aggregate(e)
+        name = core_text(e)
         while name in self.variables:
             name += "'"
         var: Any
