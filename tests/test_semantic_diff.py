@@ -78,6 +78,15 @@ def test_swapped_ordered_exceptions_change_the_outcome_and_the_diff_says_so() ->
     assert [(a.output, a.causes) for a in report.affected] == [("korting", ("korting",))]
 
 
+def test_the_summary_shows_the_order_before_and_after() -> None:
+    from regelwerk.diff import render_summary
+
+    summary = render_summary(diff(KORTING, swapped(KORTING)))
+    assert "- Voorrang van de uitzonderingen gewijzigd\n" \
+           "  - Oud: in volgorde: 1. kinderen &gt; 0; 2. kinderen &gt; 1\n" \
+           "  - Nieuw: in volgorde: 1. kinderen &gt; 1; 2. kinderen &gt; 0\n" in summary
+
+
 def test_swapped_exceptions_of_equal_priority_are_equal() -> None:
     unordered = KORTING.replace("  uitzonderingen in volgorde\n", "").replace(
         "kinderen > 0: € 200,00", "kinderen = 1: € 200,00")

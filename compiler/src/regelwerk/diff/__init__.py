@@ -23,7 +23,7 @@ __all__ = [
 # Changes whose old and new values are Dutch sentences; the summary prints them in full.
 SENTENCES = ("regel-waarde", "uitzondering-gewijzigd", "uitzondering-toegevoegd",
              "uitzondering-verwijderd", "regel-toegevoegd", "regel-verwijderd",
-             "invoer-toegevoegd", "omschrijving")
+             "invoer-toegevoegd", "omschrijving", "uitzondering-volgorde", "keuze-volgorde")
 
 
 def diff_files(old: str, new: str) -> Report:
