@@ -215,6 +215,10 @@ from regelwerk.build_command import build  # noqa: E402
 
 main.add_command(build)
 
+from regelwerk.backends.population.synthetic_command import populatie  # noqa: E402
+
+main.add_command(populatie)
+
 
 if __name__ == "__main__":
     main()
