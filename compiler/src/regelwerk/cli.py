@@ -215,6 +215,10 @@ from regelwerk.build_command import build  # noqa: E402
 
 main.add_command(build)
 
+from regelwerk.backends.population.simulate_command import simuleer  # noqa: E402
+
+main.add_command(simuleer)
+
 from regelwerk.backends.population.synthetic_command import populatie  # noqa: E402
 
 main.add_command(populatie)
