@@ -20,6 +20,7 @@ import datetime
 import functools
 import logging
 import pickle
+import threading
 import types
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -34,8 +35,11 @@ PARTITIONS_PER_WORKER = 4
 MIN_ROWS_PER_PARTITION = 1_000
 
 
-def local_engine(module: types.ModuleType | None = None) -> contract.Engine:
+def local_engine(module: types.ModuleType | None = None, per_household: bool = False
+                 ) -> contract.Engine:
     """The engine a partition is computed with: the vectorised one when it is there."""
+    if per_household:
+        return contract.PerHousehold(module)
     try:
         from regelwerk.backends.population.vector import Vectorised
     except ImportError:
@@ -43,30 +47,39 @@ def local_engine(module: types.ModuleType | None = None) -> contract.Engine:
     return Vectorised()  # type: ignore[no-any-return, unused-ignore]
 
 
+# CPython 3.11's compile() is not safe in two threads at once (the engines compile generated code):
+# one partition at a time per worker process (a LocalCluster has one thread per worker anyway).
+_COMPUTING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=4)
-def _program(pickled: bytes) -> tuple[c.Program, contract.Engine]:
+def _program(pickled: bytes, per_household: bool) -> tuple[c.Program, contract.Engine]:
     """The program and its local engine, once per worker and program."""
     program: c.Program = pickle.loads(pickled)  # noqa: S301 (our own pickle, from the client)
-    return program, local_engine(contract.compiled_module(program))
+    return program, local_engine(contract.compiled_module(program), per_household)
 
 
 def compute_partition(pickled: bytes, part: pa.Table, peildatum: datetime.date,
-                      outputs: tuple[str, ...]) -> contract.Run:
+                      outputs: tuple[str, ...], per_household: bool = False) -> contract.Run:
     """One partition with the local engine (runs on a worker)."""
-    program, local = _program(pickled)
-    return local.compute(program, part, peildatum, list(outputs))
+    with _COMPUTING:
+        program, local = _program(pickled, per_household)
+        return local.compute(program, part, peildatum, list(outputs))
 
 
 class DaskEngine:
     """The population in partitions of households on a dask.distributed cluster."""
 
     def __init__(self, scheduler: str | None = None, partitions: int | None = None, *,
-                 processes: bool = True) -> None:
+                 processes: bool = True, per_household: bool = False) -> None:
+        """`processes`: the LocalCluster's workers are processes (else threads, in this process);
+        `per_household`: compute each partition with `PerHousehold`, not the vectorised engine."""
         if partitions is not None and partitions < 1:
             raise ValueError("partitions: verwacht 1 of meer")
         self.scheduler = scheduler
         self.partitions = partitions
         self.processes = processes
+        self.per_household = per_household
         self._client: Any = None
         self._cluster: Any = None
 
@@ -107,15 +120,15 @@ class DaskEngine:
         names = contract.output_names(program, outputs)
         rows = population.num_rows
         if rows == 0:
-            return local_engine().compute(program, population, peildatum, names, progress)
+            return self._local().compute(program, population, peildatum, names, progress)
         client = self.client()
         bounds = self._bounds(rows, client)
         pickled = pickle.dumps(program, protocol=pickle.HIGHEST_PROTOCOL)
         parts = [population.slice(start, stop - start) for start, stop in bounds]
         from dask.distributed import as_completed
 
-        futures = [client.submit(compute_partition, pickled, part, peildatum, names, pure=False)
-                   for part in parts]
+        futures = [client.submit(compute_partition, pickled, part, peildatum, names,
+                                 self.per_household, pure=False) for part in parts]
         size = {future.key: stop - start for future, (start, stop) in zip(futures, bounds,
                                                                            strict=True)}
         for future in as_completed(futures, loop=client.loop):
@@ -126,9 +139,12 @@ class DaskEngine:
         runs: list[contract.Run] = client.gather(futures)
         table = combine([run.table for run in runs], contract.keys(population))
         if table is None:  # partitions disagree on a column's type in a way no cast repairs
-            return local_engine().compute(program, population, peildatum, names)
+            return self._local().compute(program, population, peildatum, names)
         provisional = sorted({p for run in runs for p in run.provisional})
         return contract.Run(table, names, tuple(provisional))
+
+    def _local(self) -> contract.Engine:
+        return local_engine(per_household=self.per_household)
 
     def _bounds(self, rows: int, client: Any) -> list[tuple[int, int]]:
         count = self.partitions
