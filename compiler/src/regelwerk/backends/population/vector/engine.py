@@ -1,18 +1,244 @@
-"""`Vectorised`: the population engine (first version: every household per household)."""
+"""`Vectorised`: the population engine that computes the core IR column-wise.
+
+Each household is computed by the column program (`compile.ColumnCompiler`) unless something about
+it is irregular: input the runtime's reader refuses, an `eis` it does not meet, a division by zero,
+no table row, two exceptions at once, a quotient that needs the runtime's 34 digits where the
+column program holds fixed point... Those households go through `PerHousehold` (the reference path),
+with the reason in `PATH`, so every household's outcome is exactly the reference one.
+"""
 
 from __future__ import annotations
 
 import datetime
+import decimal
 from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
+from regelwerk import runtime
 from regelwerk.backends.population import engine as contract
+from regelwerk.backends.population.vector import fixed
+from regelwerk.backends.population.vector.columns import (
+    EPOCH, Col, Domain, Notes, Unsupported, align, merge, to_dec,
+)
+from regelwerk.backends.population.vector.compile import ColumnCompiler
+from regelwerk.backends.population.vector.inputs import read
 from regelwerk.core import nodes as c
+from regelwerk.ir import types as t
+
+Array = Any
+WIDE = decimal.Context(prec=200)
 
 
 class Vectorised:
+    """The column program, with the per-household path for the households it hands over."""
+
+    def __init__(self) -> None:
+        self.modules: dict[int, Any] = {}
+
     def compute(self, program: c.Program, population: pa.Table, peildatum: datetime.date,
                 outputs: Sequence[str] | None = None,
                 progress: Callable[[int], None] | None = None) -> contract.Run:
-        return contract.PerHousehold().compute(program, population, peildatum, outputs, progress)
+        names = contract.output_names(program, outputs)
+        size = population.num_rows
+        try:
+            day = runtime.lees_peildatum(peildatum, program.main.valid_from,
+                                         program.main.valid_until)
+            values, notes = self.columns(program, population, day, names)
+        except (Unsupported, runtime.InvoerFout) as exc:
+            reason = str(exc)
+            return self.per_household(program, population, peildatum, names, progress,
+                                      np.ones(size, dtype=bool), {f"!{reason}": None}, {}, {})
+        bad = np.zeros(size, dtype=bool)
+        for key, mask in notes.items():
+            if key.startswith("!"):
+                bad |= True if mask is None else np.broadcast_to(mask, (size,))
+        if progress is not None and (~bad).sum():
+            progress(int((~bad).sum()))
+        return self.per_household(program, population, peildatum, names, progress, bad, notes,
+                                  values, {})
+
+    # ------------------------------------------------------------ the column program
+    def columns(self, program: c.Program, population: pa.Table, day: datetime.date,
+                names: tuple[str, ...]) -> tuple[dict[str, Col], Notes]:
+        households = Domain(population.num_rows)
+        inputs: dict[str, Col] = {}
+        notes: Notes = {}
+        declared = program.inputs()
+        extra = set(population.column_names) - {i.name for i in declared} - {contract.KEY}
+        if extra:
+            raise Unsupported(f"kolommen die geen invoer zijn: {', '.join(sorted(extra))}")
+        for definition in declared:
+            if definition.name not in population.column_names:
+                raise Unsupported(f"invoer {definition.name} ontbreekt")
+            column = population.column(definition.name).combine_chunks()
+            found = read(definition.name, definition.type, column, households)
+            notes = merge(notes, found.notes)  # reading comes first, for every household
+            found.notes = {}
+            inputs[definition.name] = found
+        compiler = ColumnCompiler(program, day, inputs, households)
+        top = compiler.top()
+        for definition in declared:
+            for requirement in definition.requirements:
+                met = compiler.expand(compiler.value(requirement.condition, top), households)
+                notes = merge(notes, met.notes)
+                failed = ~np.broadcast_to(met.data, (households.size,))
+                if failed.any():
+                    notes = merge(notes, {f"!eis: {requirement.description}": failed.copy()})
+        values: dict[str, Col] = {}
+        for name in names:
+            value = self.output(program, compiler, name)
+            value = compiler.expand(value, households)
+            notes = merge(notes, value.notes)
+            values[name] = value
+        return values, notes
+
+    def output(self, program: c.Program, compiler: ColumnCompiler, name: str) -> Col:
+        main = program.main
+        definition = None
+        for module in (main, *(program.modules[n] for n in main.uses if n in program.modules),
+                       *program.modules.values()):
+            definition = module.definition(name)
+            if definition is not None:
+                break
+        if isinstance(definition, c.Input):
+            return compiler.inputs[name]
+        if isinstance(definition, c.Parameter):
+            return compiler.parameter(definition.module, definition.name, compiler.peildatum)
+        if isinstance(definition, c.Rule) and definition.per is None and not definition.arguments:
+            return compiler.rule(definition, compiler.top(), ())
+        raise Unsupported(f"uitvoer {name} (per lid of met argumenten)")
+
+    # ------------------------------------------------------------ merging with the reference
+    def per_household(self, program: c.Program, population: pa.Table,
+                      peildatum: datetime.date, names: tuple[str, ...],
+                      progress: Callable[[int], None] | None, bad: Array, notes: Notes,
+                      values: dict[str, Col], _: dict[str, Any]) -> contract.Run:
+        size = population.num_rows
+        index = np.nonzero(bad)[0]
+        reasons = np.full(size, contract.COLUMNS, dtype=object)
+        for key, mask in notes.items():
+            if not key.startswith("!"):
+                continue
+            rows = bad if mask is None else (np.broadcast_to(mask, (size,)) & bad)
+            unset = rows & (reasons == contract.COLUMNS)
+            reasons[unset] = f"{contract.PER_HOUSEHOLD}: {key[1:]}"
+        good = ~bad
+        provisional = {key for key, mask in notes.items() if not key.startswith("!")
+                       and (good.any() if mask is None else
+                            bool((np.broadcast_to(mask, (size,)) & good).any()))}
+        fallback: pa.Table | None = None
+        if len(index):
+            module = self.module(program)
+            run = contract.PerHousehold(module).compute(
+                program, population.take(pa.array(index)), peildatum, names, progress)
+            fallback = run.table
+            provisional.update(run.provisional)
+        types_ = {o.name: o.type for o in program.main.outputs}
+        arrays: dict[str, pa.Array] = {contract.KEY: contract.keys(population)}
+        for name in names:
+            arrays[name] = self.result(values.get(name), types_[name], size, index,
+                                       fallback.column(name).to_pylist() if fallback else [])
+        for name in contract.RESULT_COLUMNS:
+            if name == contract.PATH:
+                arrays[name] = pa.array(reasons.tolist(), type=pa.string())
+                continue
+            column: list[Any] = [None] * size
+            if fallback is not None:
+                for row, value in zip(index, fallback.column(name).to_pylist()):
+                    column[row] = value
+            arrays[name] = pa.array(column, type=pa.string())
+        return contract.Run(pa.table(arrays), names, tuple(sorted(provisional)))
+
+    def module(self, program: c.Program) -> Any:
+        key = id(program)
+        if key not in self.modules:
+            self.modules = {key: contract.compiled_module(program)}
+        return self.modules[key]
+
+    def result(self, value: Col | None, type_: t.Type, size: int, index: Array,
+               fallback: list[Any]) -> pa.Array:
+        """An output column: the column program's values, the reference's on handed-over rows."""
+        if value is None:
+            return contract.column(fallback, type_)
+        if value.kind == "num":
+            found = _decimal_array(value, size, index, fallback)
+            if found is not None:
+                return found
+            value = to_dec(value)
+        python = _python_values(value, type_, size)
+        for row, item in zip(index, fallback):
+            python[row] = item
+        return contract.column(python, type_)
+
+
+def _python_values(value: Col, type_: t.Type, size: int) -> list[Any]:
+    data = np.broadcast_to(value.data, (size,))
+    if value.kind == "dec":
+        return list(data)
+    if value.kind == "bool":
+        return [bool(x) for x in data]
+    if value.kind == "date":
+        return [EPOCH + datetime.timedelta(days=int(x)) for x in data]
+    if value.kind == "choice":
+        assert isinstance(type_, t.ChoiceType)
+        return [type_.values[int(x)] for x in data]
+    raise Unsupported(f"uitvoer van de soort {value.kind}")
+
+
+def _decimal_array(value: Col, size: int, index: Array, fallback: list[Any]) -> pa.Array | None:
+    """decimal128 built from the fixed values, of the type `contract.decimal_column` would give
+    the same Decimals; None when it cannot (then the Decimals go through that function)."""
+    data = np.broadcast_to(value.data, (size,))
+    exps = np.broadcast_to(np.asarray(value.exp, dtype=np.int64), (size,))
+    good = np.ones(size, dtype=bool)
+    good[index] = False
+    extra = [fixed.from_decimal(d) for d in fallback if d is not None]
+    if any(not isinstance(d, (Decimal, type(None))) for d in fallback):
+        return None
+    scale = 0
+    if good.any():
+        scale = max(scale, int(np.max(-exps[good])))
+    for _, e in extra:
+        scale = max(scale, -e)
+    if scale > fixed.MAX_SCALE:
+        return None
+    if scale <= value.scale:
+        ints = data // fixed.POW10[value.scale - scale]
+    else:
+        try:
+            ints = fixed.rescale(data, value.scale, scale)
+        except fixed.Overflow:
+            return None
+    ints = np.where(good, ints, 0)
+    whole = np.abs(data) // fixed.POW10[value.scale]
+    integer = np.where(data == 0, 1 + np.maximum(exps, 0), fixed.digits(whole))
+    integer_digits = max(1, int(np.max(integer[good])) if good.any() else 1)
+    valid = good.copy()
+    with decimal.localcontext(WIDE):
+        for row, d in zip(index, fallback):
+            if d is None:
+                continue
+            coefficient, e = fixed.from_decimal(d)
+            shifted = coefficient * 10 ** (scale + e)
+            if abs(shifted) > fixed.LIMIT:
+                return None
+            ints[row] = shifted
+            valid[row] = True
+            integer_digits = max(integer_digits, len(str(abs(coefficient))) + e)
+    precision = integer_digits + scale
+    if precision > 38:
+        return None
+    words = np.empty((size, 2), dtype=np.int64)
+    words[:, 0] = ints
+    words[:, 1] = ints >> 63
+    validity = pa.array(valid, type=pa.bool_()).buffers()[1] if not valid.all() else None
+    return pa.Array.from_buffers(pa.decimal128(max(precision, 1), scale), size,
+                                 [validity, pa.py_buffer(words.tobytes())],
+                                 null_count=int(size - valid.sum()))
+
+
+__all__ = ["Vectorised", "align"]

@@ -1,0 +1,215 @@
+"""Arithmetic, comparison and choice on number columns: fixed point where it is exact and fits,
+else Python Decimals in the runtime's context (the same operations the reference performs)."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import numpy as np
+
+from regelwerk import runtime
+from regelwerk.backends.population.vector import fixed
+from regelwerk.backends.population.vector.columns import (
+    Col, Domain, Notes, align, dec_apply, merge, to_dec,
+)
+
+Array = Any
+DIVISION_DIGITS = 6  # decimals a quotient may gain in fixed point before Decimals take over
+
+
+def full(mask: Array, dom: Domain | None) -> Array:
+    size = dom.size if dom is not None else 1
+    return np.broadcast_to(mask, (size,)) if np.ndim(mask) == 0 or len(mask) != size else mask
+
+
+def same_scale(cols: list[Col]) -> list[Col]:
+    """Numbers at one scale (all fixed) or all as Decimals."""
+    if any(col.kind == "dec" for col in cols):
+        return [to_dec(col) for col in cols]
+    target = max(col.scale for col in cols)
+    try:
+        return [attrs.evolve(col, data=fixed.rescale(col.data, col.scale, target), scale=target)
+                for col in cols]
+    except fixed.Overflow:
+        return [to_dec(col) for col in cols]
+
+
+def normalize(col: Col) -> Col:
+    """A fixed number at the smallest scale its (single) exponent allows."""
+    if col.kind != "num" or not isinstance(col.exp, int) or col.scale + col.exp <= 0:
+        return col
+    drop = min(col.scale + col.exp, col.scale)
+    return attrs.evolve(col, data=col.data // fixed.POW10[drop], scale=col.scale - drop)
+
+
+def negate(col: Col) -> Col:
+    if col.kind == "num":
+        return attrs.evolve(col, data=-col.data)
+    return attrs.evolve(col, data=dec_apply(operator.neg, col.data))
+
+
+def arithmetic(op: str, left: Col, right: Col) -> Col:
+    (a, b), dom = align(left, right)
+    notes = merge(a.notes, b.notes)
+    if op == "/":
+        zero = full(_is_zero(b), dom)
+        if zero.any():
+            notes = merge(notes, {"!deling door nul": zero.copy()})
+    if a.kind == "num" and b.kind == "num":
+        try:
+            return _fixed(op, a, b, dom, notes)
+        except fixed.Overflow:
+            pass
+    a, b = to_dec(a), to_dec(b)
+    function: Callable[[Decimal, Decimal], Decimal]
+    if op == "+":
+        function = operator.add
+    elif op == "-":
+        function = operator.sub
+    elif op == "×":
+        function = operator.mul
+    else:
+        def function(x: Decimal, y: Decimal) -> Decimal:
+            return x / y if y != 0 else Decimal(0)
+    return Col("dec", dec_apply(function, a.data, b.data), dom, notes=notes)
+
+
+def _is_zero(col: Col) -> Array:
+    if col.kind == "num":
+        return col.data == 0
+    return np.array([v == 0 for v in col.data], dtype=bool)
+
+
+def _exp_add(a: Any, b: Any) -> Any:
+    if isinstance(a, int) and isinstance(b, int):
+        return min(a, b)
+    return np.minimum(a, b)
+
+
+def _fixed(op: str, a: Col, b: Col, dom: Domain | None, notes: Notes) -> Col:
+    if op in ("+", "-"):
+        target = max(a.scale, b.scale)
+        x = fixed.rescale(a.data, a.scale, target)
+        y = fixed.rescale(b.data, b.scale, target)
+        data = fixed.add(x, y if op == "+" else -y)
+        return Col("num", data, dom, target, _exp_add(a.exp, b.exp), notes)
+    if op == "×":
+        if a.scale + b.scale > fixed.MAX_SCALE:
+            a, b = normalize(a), normalize(b)
+            if a.scale + b.scale > fixed.MAX_SCALE:
+                raise fixed.Overflow
+        return Col("num", fixed.mul(a.data, b.data), dom, a.scale + b.scale, a.exp + b.exp, notes)
+    assert op == "/"
+    return divide(a, b.data, b.scale, b.exp, dom, notes)
+
+
+def divide(a: Col, divisor: Array, scale: int, exp: Any, dom: Domain | None,
+           notes: Notes) -> Col:
+    """a / divisor in fixed point when every quotient terminates within the scale (else Overflow,
+    and the caller computes with Decimals)."""
+    target = min(fixed.MAX_SCALE, a.scale + DIVISION_DIGITS)
+    safe = np.where(divisor == 0, 1, divisor)
+    q, exact = fixed.divide(a.data, a.scale, safe, scale, target)
+    if not exact.all():
+        raise fixed.Overflow
+    fixed.check(q)
+    exponent = fixed.quotient_exponent(q, target, np.subtract(a.exp, exp))
+    if isinstance(exponent, np.ndarray) and exponent.ndim == 0:
+        exponent = int(exponent)
+    return Col("num", q, dom, target, exponent, notes)
+
+
+def scale(col: Col, numerator: int, denominator: int) -> Col:
+    """`runtime.schaal`: times numerator, then divided by denominator."""
+    if col.kind == "num":
+        try:
+            product = fixed.mul(col.data, np.array([numerator], dtype=np.int64))
+            scaled = attrs.evolve(col, data=product)
+            if denominator == 1:
+                return scaled
+            return divide(scaled, np.array([denominator], dtype=np.int64), 0, 0, col.dom,
+                          col.notes)
+        except fixed.Overflow:
+            col = to_dec(col)
+    data = dec_apply(lambda x: runtime.schaal(x, numerator, denominator), col.data)
+    return attrs.evolve(col, data=data)
+
+
+def round_number(col: Col, step: Decimal, mode: str) -> Col:
+    power = step == Decimal(1).scaleb(step.adjusted()) or step.normalize() == Decimal(1)
+    exponent = step.as_tuple().exponent
+    if col.kind == "num" and power and isinstance(exponent, int):
+        try:
+            data = fixed.round_to(col.data, col.scale, exponent, mode)
+            return attrs.evolve(col, data=data, scale=max(0, -exponent), exp=exponent)
+        except fixed.Overflow:
+            pass
+    col = to_dec(col)
+    return attrs.evolve(col, data=dec_apply(lambda x: runtime.afronden(x, step, mode), col.data))
+
+
+COMPARE = {"=": operator.eq, "≠": operator.ne, "<": operator.lt, "≤": operator.le,
+           ">": operator.gt, "≥": operator.ge}
+
+
+def compare(op: str, left: Col, right: Col) -> Col:
+    (a, b), dom = align(left, right)
+    notes = merge(a.notes, b.notes)
+    function = COMPARE[op]
+    if a.kind in ("num", "dec"):
+        a, b = same_scale([a, b])
+        if a.kind == "dec":
+            data = np.array([function(x, y) for x, y in
+                             zip(*np.broadcast_arrays(a.data, b.data))], dtype=bool)
+            return Col("bool", data, dom, notes=notes)
+    return Col("bool", np.asarray(function(a.data, b.data), dtype=bool), dom, notes=notes)
+
+
+def select(masks: list[Array], cols: list[Col], default: Col, dom: Domain | None,
+           notes: Notes) -> Col:
+    """Per row the value of the first mask that holds, else `default` (values of one kind)."""
+    cols_all = [c for c in cols] + [default]
+    if cols_all[0].kind in ("num", "dec"):
+        cols_all = same_scale(cols_all)
+    kind = cols_all[0].kind
+    size = dom.size if dom is not None else 1
+    values = [np.broadcast_to(c.data, (size,)) for c in cols_all]
+    data = np.select([full(m, dom) for m in masks], values[:-1], values[-1]) if masks \
+        else values[-1].copy()
+    if kind == "dec":
+        data = data.astype(object)
+    exp: Any = 0
+    if kind == "num":
+        exps = [c.exp for c in cols_all]
+        if all(isinstance(e, int) for e in exps) and len(set(exps)) == 1:
+            exp = exps[0]
+        elif not masks:
+            exp = exps[-1]
+        else:
+            exp = np.select([full(m, dom) for m in masks],
+                            [np.broadcast_to(e, (size,)) for e in exps[:-1]],
+                            np.broadcast_to(exps[-1], (size,)))
+    return Col(kind, data, dom, cols_all[0].scale, exp, notes)
+
+
+def extreme(op: str, args: list[Col]) -> Col:
+    cols, dom = align(*args)
+    notes = merge(*(c.notes for c in cols))
+    if cols[0].kind in ("num", "dec"):
+        cols = same_scale(cols)
+    if cols[0].kind == "dec":
+        pick = max if op == "maximum" else min
+        data = dec_apply(lambda *xs: pick(xs), *(c.data for c in cols))
+        return Col("dec", data, dom, notes=notes)
+    current = cols[0]
+    data, exp = current.data, current.exp
+    for nxt in cols[1:]:
+        take = nxt.data > data if op == "maximum" else nxt.data < data
+        data = np.where(take, nxt.data, data)
+        if current.kind == "num" and not (isinstance(exp, int) and exp == nxt.exp):
+            exp = np.where(take, nxt.exp, exp)
+    return Col(current.kind, data, dom, current.scale, exp, notes)
