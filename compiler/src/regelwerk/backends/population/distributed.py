@@ -90,12 +90,14 @@ class DaskEngine:
             from dask.distributed import Client, LocalCluster
 
             if self.scheduler is not None:
-                self._client = Client(self.scheduler, set_as_default=False)
+                self._client = Client(  # type: ignore[no-untyped-call, unused-ignore]
+                    self.scheduler, set_as_default=False)
             else:
-                self._cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1,
-                                             processes=self.processes, dashboard_address=None,
-                                             silence_logs=logging.ERROR)
-                self._client = Client(self._cluster, set_as_default=False)
+                self._cluster = LocalCluster(  # type: ignore[no-untyped-call, unused-ignore]
+                    n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=self.processes,
+                    dashboard_address=None, silence_logs=logging.ERROR)
+                self._client = Client(  # type: ignore[no-untyped-call, unused-ignore]
+                    self._cluster, set_as_default=False)
         return self._client
 
     def close(self) -> None:
@@ -131,7 +133,8 @@ class DaskEngine:
                                  self.per_household, pure=False) for part in parts]
         size = {future.key: stop - start for future, (start, stop) in zip(futures, bounds,
                                                                            strict=True)}
-        for future in as_completed(futures, loop=client.loop):
+        done = as_completed(futures, loop=client.loop)  # type: ignore[no-untyped-call, unused-ignore]
+        for future in done:
             if future.status == "error":
                 future.result()  # raises the worker's exception here
             if progress is not None:

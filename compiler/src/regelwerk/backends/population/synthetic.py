@@ -272,7 +272,7 @@ def _number_spec(type_: t.NumberType, options: dict[str, Any], refuse: Any) -> d
             raise refuse("waarde gaat niet samen met van, tot of bereiken")
         value = _amount(options["waarde"], refuse)
         decimals = max(decimals, -_exponent(value)) if "decimalen" not in options else decimals
-        ranges = [{"van": value, "tot": value, "kans": 1.0}]
+        ranges: list[dict[str, Any]] = [{"van": value, "tot": value, "kans": 1.0}]
     elif "bereiken" in options:
         if set(options) & {"van", "tot"}:
             raise refuse("bereiken gaat niet samen met van of tot")
