@@ -14,7 +14,16 @@ import numpy as np
 from regelwerk import runtime
 from regelwerk.backends.population.vector import dates, lists, numbers, tables
 from regelwerk.backends.population.vector.columns import (
-    EPOCH, Col, Domain, Notes, Unsupported, align, const, merge, number_from_decimals, restrict,
+    EPOCH,
+    Col,
+    Domain,
+    Notes,
+    Unsupported,
+    align,
+    const,
+    merge,
+    number_from_decimals,
+    restrict,
 )
 from regelwerk.core import nodes as c
 from regelwerk.core.functions import REGISTRY
@@ -188,7 +197,7 @@ class ColumnCompiler(Visitor[Col]):
             level = [term for term in body.terms if term.priority == priority]
             conditions = [self.expand(self.value(term.condition, ctx), dom) for term in level]
             applying = np.zeros(dom.size, dtype=np.int64)
-            for term, cond in zip(level, conditions):
+            for cond in conditions:
                 notes = merge(notes, restrict(cond.notes, reach))
                 holds = numbers.full(cond.data, dom) & reach
                 applying += holds

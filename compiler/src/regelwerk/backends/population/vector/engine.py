@@ -22,7 +22,14 @@ from regelwerk import runtime
 from regelwerk.backends.population import engine as contract
 from regelwerk.backends.population.vector import fixed
 from regelwerk.backends.population.vector.columns import (
-    EPOCH, Col, Domain, Notes, Unsupported, align, merge, to_dec,
+    EPOCH,
+    Col,
+    Domain,
+    Notes,
+    Unsupported,
+    align,
+    merge,
+    to_dec,
 )
 from regelwerk.backends.population.vector.compile import ColumnCompiler
 from regelwerk.backends.population.vector.inputs import read

@@ -16,7 +16,12 @@ import pyarrow.compute as pc
 from regelwerk import runtime
 from regelwerk.backends.population.vector import fixed
 from regelwerk.backends.population.vector.columns import (
-    EPOCH, Col, Domain, Unsupported, const, number_from_decimals,
+    EPOCH,
+    Col,
+    Domain,
+    Unsupported,
+    const,
+    number_from_decimals,
 )
 from regelwerk.core.soort import soort
 from regelwerk.ir import types as t
@@ -151,7 +156,7 @@ def _list(name: str, type_: t.ListType, column: pa.Array, dom: Domain) -> Col:
             raise Unsupported(f"een lijst of record binnen {name}")
         child = values.field(field)
         col = read(f"{name}.{field}", field_type, child, member)
-        for key, mask in col.notes.items():
+        for mask in col.notes.values():
             hit = np.bincount(parent[mask], minlength=dom.size) > 0 if mask is not None \
                 else has_members
             bad |= hit

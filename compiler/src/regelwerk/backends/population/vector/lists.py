@@ -13,7 +13,15 @@ import numpy as np
 from regelwerk import runtime
 from regelwerk.backends.population.vector import fixed
 from regelwerk.backends.population.vector.columns import (
-    Col, Domain, Notes, Unsupported, merge, object_array, reduce_notes, restrict, to_dec,
+    Col,
+    Domain,
+    Notes,
+    Unsupported,
+    merge,
+    object_array,
+    reduce_notes,
+    restrict,
+    to_dec,
 )
 from regelwerk.core import nodes as c
 

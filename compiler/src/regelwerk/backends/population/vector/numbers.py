@@ -14,7 +14,13 @@ import numpy as np
 from regelwerk import runtime
 from regelwerk.backends.population.vector import fixed
 from regelwerk.backends.population.vector.columns import (
-    Col, Domain, Notes, align, dec_apply, merge, to_dec,
+    Col,
+    Domain,
+    Notes,
+    align,
+    dec_apply,
+    merge,
+    to_dec,
 )
 
 Array = Any

@@ -10,7 +10,13 @@ import numpy as np
 from regelwerk import runtime
 from regelwerk.backends.population.vector import numbers
 from regelwerk.backends.population.vector.columns import (
-    Col, Notes, Unsupported, align, const, merge, restrict,
+    Col,
+    Notes,
+    Unsupported,
+    align,
+    const,
+    merge,
+    restrict,
 )
 from regelwerk.core import nodes as c
 
