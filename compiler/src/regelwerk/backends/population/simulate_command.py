@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import sys
 import time
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -54,16 +55,9 @@ def engine_for(name: str, scheduler: str | None) -> Engine:
                                         "de extra 'populatie'") from None
             raise
         return DaskEngine(scheduler=scheduler)  # type: ignore[no-any-return,unused-ignore]
-    try:
-        from regelwerk.backends.population.vector import Vectorised
-    except ModuleNotFoundError as exc:
-        if exc.name != "regelwerk.backends.population.vector":
-            raise
-        # Until the vectorised backend exists: the reference path, one household at a time.
-        from regelwerk.backends.population.engine import PerHousehold
+    from regelwerk.backends.population.vector import Vectorised
 
-        return PerHousehold()
-    return Vectorised()  # type: ignore[no-any-return,unused-ignore]
+    return Vectorised()
 
 
 class Progress:
@@ -265,6 +259,11 @@ def _compute(engine: Engine, version: Version, prepared: Prepared, progress: Pro
         _fail(f"{exc.veld}: {exc.melding}")
     except (OSError, TimeoutError) as exc:
         _fail(f"de engine kon niet rekenen: {exc}")
+    except Exception as exc:  # a fault of the engine, not of the input: no traceback for the user
+        if os.environ.get("REGELWERK_TRACEBACK"):
+            raise
+        _fail(f"interne fout in de rekenengine ({type(exc).__name__}: {exc}); meld dit, met "
+              "REGELWERK_TRACEBACK=1 voor de details")
     skipped = len(prepared.errors)
     if skipped:
         progress(skipped)
