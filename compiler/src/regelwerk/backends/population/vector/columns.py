@@ -39,6 +39,13 @@ class Domain:
     offsets: Array | None = None  # members of household i: offsets[i]:offsets[i+1]
     name: str = "huishoudens"
 
+    def runs(self) -> tuple[Array, Array]:
+        """(parent, offsets) of a member domain: each member's household, and per household the
+        run of its members (a household domain has neither)."""
+        if self.parent is None or self.offsets is None:
+            raise AssertionError(f"{self.name} is geen domein van leden")
+        return self.parent, self.offsets
+
 
 @attrs.define(eq=False)
 class Col:
@@ -171,14 +178,14 @@ def reduce_notes(notes: Notes, member: Domain, households: Domain,
                  mask: Array | None = None) -> Notes:
     """Member notes as household notes: a household has a note when one of its members has it
     (among `mask`, the members that were looked at)."""
-    assert member.parent is not None
+    parent, offsets = member.runs()
     out: Notes = {}
     for key, m in notes.items():
         rows = m if mask is None else (mask if m is None else m & mask)
         if rows is None:
-            counts = np.diff(member.offsets)
+            counts = np.diff(offsets)
         else:
-            counts = np.bincount(member.parent[rows], minlength=households.size)
+            counts = np.bincount(parent[rows], minlength=households.size)
         hit = counts > 0
         if hit.any():
             out[key] = hit

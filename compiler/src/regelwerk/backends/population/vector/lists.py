@@ -50,15 +50,14 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
         notes = merge(notes, reduce_notes(cond.notes, member, households))
     else:
         selected = np.ones(member.size, dtype=bool)
-    parent = member.parent
-    assert parent is not None and member.offsets is not None
+    parent, offsets = member.runs()
     counts = np.bincount(parent[selected], minlength=households.size)
     if node.op == "aantal":
         return Col("num", counts.astype(np.int64), households, 0, 0, notes)
     if node.op == "enig":
         return Col("bool", counts > 0, households, notes=notes)
     if node.op == "alle":
-        return Col("bool", counts == np.diff(member.offsets), households, notes=notes)
+        return Col("bool", counts == np.diff(offsets), households, notes=notes)
     assert node.body is not None
     body = compiler.expand(compiler.value(node.body, inner), member)
     notes = merge(notes, reduce_notes(restrict(body.notes, selected), member, households,
@@ -73,23 +72,22 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
 
 def _sum(body: Col, selected: Array, counts: Array, member: Domain, households: Domain,
          notes: Notes) -> Col:
+    parent, offsets = member.runs()
     values = np.broadcast_to(body.data, (member.size,))
     if body.kind == "num":
         chosen = np.where(selected, values, 0)
         if fixed.magnitude(chosen) <= fixed.LIMIT // max(member.size, 1):
             running = np.concatenate(([0], np.cumsum(chosen)))
-            offsets = member.offsets
             sums = running[offsets[1:]] - running[offsets[:-1]]
             if isinstance(body.exp, int):
                 exp: Any = np.where(counts > 0, min(0, body.exp), 0) if body.exp < 0 else 0
             else:
                 exp = np.zeros(households.size, dtype=np.int64)
                 exps = np.broadcast_to(body.exp, (member.size,))
-                np.minimum.at(exp, member.parent[selected], exps[selected])
+                np.minimum.at(exp, parent[selected], exps[selected])
             return Col("num", sums, households, body.scale, exp, notes)
         body = to_dec(body)
         values = np.broadcast_to(body.data, (member.size,))
-    offsets = member.offsets
     out = []
     with decimal.localcontext(runtime.CONTEXT):
         for i in range(households.size):
@@ -100,10 +98,10 @@ def _sum(body: Col, selected: Array, counts: Array, member: Domain, households: 
 
 def _extreme(op: str, body: Col, selected: Array, member: Domain, households: Domain,
              notes: Notes) -> Col:
+    parent, offsets = member.runs()
     if body.kind == "dec" or (body.kind == "num" and not isinstance(body.exp, int)):
         body = to_dec(body)
         values = np.broadcast_to(body.data, (member.size,))
-        offsets = member.offsets
         pick = max if op == "maximum" else min
         out = []
         for i in range(households.size):
@@ -113,7 +111,7 @@ def _extreme(op: str, body: Col, selected: Array, member: Domain, households: Do
         return Col("dec", object_array(out), households, notes=notes)
     values = np.broadcast_to(body.data, (member.size,))
     index = np.nonzero(selected)[0]
-    parents = member.parent[index]
+    parents = parent[index]
     out_values = np.zeros(households.size, dtype=values.dtype)
     if len(index):
         present, starts = np.unique(parents, return_index=True)
