@@ -4,6 +4,7 @@ really drawn (checked in headless Chromium)."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import subprocess
 import tempfile
@@ -31,10 +32,10 @@ def population(tmp_path: Path) -> Path:
     lines = []
     for i in range(40):
         income = 1500 * i + (i % 7) * 13
-        lines.append(
-            '{"sleutel": "h%d", "zelfde_toeslagpartner_hele_berekeningsjaar": false, '
-            '"huishouden": [{"rol": "aanvrager", "verzekerde": true, "toetsingsinkomen": '
-            '"%d.00", "rendementsgrondslag": "0"}]}' % (i, income))
+        lines.append(json.dumps({
+            "sleutel": f"h{i}", "zelfde_toeslagpartner_hele_berekeningsjaar": False,
+            "huishouden": [{"rol": "aanvrager", "verzekerde": True,
+                            "toetsingsinkomen": f"{income}.00", "rendementsgrondslag": "0"}]}))
     path = tmp_path / "p.jsonl"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path

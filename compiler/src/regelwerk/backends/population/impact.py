@@ -19,9 +19,9 @@ import attrs
 
 from regelwerk.backends.population.engine import ERROR_KIND, KEY, Run
 from regelwerk.backends.population.summary import (
+    EXACT,
     Decile,
     Income,
-    EXACT,
     decile_table,
     exact_sum,
     output_kind,

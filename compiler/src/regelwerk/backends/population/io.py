@@ -488,14 +488,6 @@ def _arrow_value(value: Any, type_: t.Type, arrow: pa.DataType) -> Any:
 def complete(run: Run, prepared: Prepared) -> Run:
     """The engine's result for the households that were read, with an error row for each that was
     not, every household in file order."""
-    from regelwerk.backends.population.engine import (
-        ERROR_FIELD,
-        ERROR_KIND,
-        ERROR_MESSAGE,
-        KEY,
-        PATH,
-    )
-
     if not prepared.errors:
         return run
     bad = sorted(prepared.errors)

@@ -25,7 +25,7 @@ from regelwerk.backends.population.impact import Impact, OutputImpact
 from regelwerk.backends.population.summary import Decile, OutputSummary, Summary
 
 _SVG_START = re.compile(r"^.*?(?=<svg)", re.DOTALL)
-_RC = {
+_RC: dict[str, Any] = {
     "svg.hashsalt": "regelwerk",
     "svg.fonttype": "none",
     "font.family": "sans-serif",
@@ -52,7 +52,7 @@ def bar_chart(chart: str, labels: list[str], values: list[Decimal], title: str,
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type,unused-ignore]
         figure = Figure(figsize=(6.4, 2.6))
         axes = figure.subplots()
         bars = axes.bar(range(len(values)), [float(v) for v in values],  # drawing only
