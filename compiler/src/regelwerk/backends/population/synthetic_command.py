@@ -24,10 +24,11 @@ import click
 @click.option("--verdeling", type=click.Path(exists=True, dir_okay=False),
               help="TOML- of JSON-bestand met de verdeling per invoer of gegeven; zonder: de "
               "standaardverdeling.")
+@click.option("--tijd", "verbose", is_flag=True, help="Toon hoe lang trekken en schrijven duurden.")
 @click.option("--peildatum", help="De datum waarop de eisen gecontroleerd worden (jjjj-mm-dd); "
               "standaard de eerste dag dat de regeling geldt.")
 def populatie(regeling: str, aantal: int, seed: int, target: str, verdeling: str | None,
-              peildatum: str | None) -> None:
+              verbose: bool, peildatum: str | None) -> None:
     """Trek een synthetische populatie van geldige huishoudens voor een regeling."""
     try:
         from regelwerk.backends.population import synthetic
@@ -53,14 +54,17 @@ def populatie(regeling: str, aantal: int, seed: int, target: str, verdeling: str
     started = time.perf_counter()
     try:
         population = synthetic.draw(program, aantal, seed, distribution, day)
+        drawn = time.perf_counter() - started
         written = synthetic.write(population, target)
+        total = time.perf_counter() - started
     except synthetic.PopulatieFout as exc:
         click.echo(f"fout: {exc}", err=True)
         sys.exit(2 if isinstance(exc, synthetic.VerdelingFout) else 1)
-    drawn = time.perf_counter() - started
     refused = population.drawn - aantal
-    click.echo(f"{aantal} synthetische huishoudens van {program.main.name} (seed {seed}) in "
-               f"{drawn:.1f} s; {refused} geweigerd door de eisen en opnieuw getrokken",
-               err=True)
+    click.echo(f"{aantal} synthetische huishoudens van {program.main.name} (seed {seed}); "
+               f"{refused} geweigerd door de eisen en opnieuw getrokken", err=True)
+    if verbose:
+        click.echo(f"getrokken in {drawn:.2f} s, geschreven in {total - drawn:.2f} s; "
+                   f"{population.checks} keer de eisen per huishouden gecontroleerd", err=True)
     for path in written:
         click.echo(str(path))
