@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RULES := regulations stdlib_rules
-EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage
+EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage docs/voorbeelden/populatie
 
 .PHONY: run test check rules-test unit typecheck lint docs clean bench-fmt bench bench-check bench-populatie
 

@@ -214,6 +214,9 @@ def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str 
         run_base = _compute(engine, base, prepared_base, progress) if base else None
     finally:
         progress.close()
+        close = getattr(engine, "close", None)  # a Dask engine stops the cluster it started
+        if close is not None:
+            close()
     summary = summary_.summarize(new.program, run_new, day, new.label, prepared_new)
     base_summary = impact = None
     if base is not None and run_base is not None:
