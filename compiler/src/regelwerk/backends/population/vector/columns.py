@@ -2,7 +2,9 @@
 
 A domain is the households, or the members of a list input (each with its household, `parent`).
 A value is `Col`: numbers as fixed point (`num`: int64 × 10^-scale, with the Decimal exponent) or as
-Python Decimals (`dec`: exact beyond 64 bits, computed the way the runtime computes), ja/nee as bool,
+Python Decimals (`dec`: exact beyond 64 bits, computed the way the runtime computes), or, for
+quotients of up to 34 digits, as `quotient.Wide` (`wide`: fixed point wider than 64 bits, a sign
+and base-10^9 limbs × 10^-scale, `exp` an array: the Decimal's exponent per row), ja/nee as bool,
 dates as days since 1970-01-01, choice values as codes into the choice's values.
 
 `notes` says what happened on which rows: a key starting with "!" is a reason to hand the row to the
@@ -21,7 +23,7 @@ import attrs
 import numpy as np
 
 from regelwerk import runtime
-from regelwerk.backends.population.vector import fixed
+from regelwerk.backends.population.vector import fixed, quotient
 
 Array = Any
 Notes = dict[str, Any]  # key -> bool mask over the value's domain, or None for every row
@@ -49,7 +51,7 @@ class Domain:
 
 @attrs.define(eq=False)
 class Col:
-    kind: str  # num | dec | bool | date | choice | record | list
+    kind: str  # num | wide | dec | bool | date | choice | record | list
     data: Any
     dom: Domain | None  # None: one value for every row (a constant)
     scale: int = 0
@@ -94,10 +96,23 @@ def object_array(values: list[Any]) -> Array:
     return out
 
 
+def to_wide(col: Col, size: int) -> Col:
+    """A fixed number as a wide one over `size` rows (OutOfRange beyond the fixed bound)."""
+    if col.kind == "wide":
+        return col
+    assert col.kind == "num", col.kind
+    data = np.broadcast_to(col.data, (size,))
+    exps = np.broadcast_to(np.asarray(col.exp, dtype=np.int64), (size,))
+    return attrs.evolve(col, kind="wide", data=quotient.from_fixed(data), exp=exps.copy())
+
+
 def to_dec(col: Col) -> Col:
     """A number as Decimals (exact: each the Decimal the runtime would hold)."""
     if col.kind == "dec":
         return col
+    if col.kind == "wide":
+        values = quotient.to_decimals(col.data, col.scale, col.exp)
+        return attrs.evolve(col, kind="dec", data=object_array(values), scale=0, exp=0)
     assert col.kind == "num", col.kind
     size = len(col.data)
     exps = np.broadcast_to(np.asarray(col.exp), (size,))

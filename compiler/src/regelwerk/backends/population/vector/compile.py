@@ -259,7 +259,7 @@ class ColumnCompiler(Visitor[Col]):
 
     def visit_Compare(self, node: c.Compare, ctx: Ctx) -> Col:
         left, right = self.value(node.left, ctx), self.value(node.right, ctx)
-        if left.kind != right.kind and {left.kind, right.kind} != {"num", "dec"}:
+        if left.kind != right.kind and not {left.kind, right.kind} <= {"num", "dec", "wide"}:
             raise Unsupported(f"vergelijking van {left.kind} met {right.kind}")
         return numbers.compare(node.op, left, right)
 

@@ -20,9 +20,8 @@ import pyarrow as pa
 
 from regelwerk import runtime
 from regelwerk.backends.population import engine as contract
-from regelwerk.backends.population.vector import fixed
+from regelwerk.backends.population.vector import fixed, quotient
 from regelwerk.backends.population.vector.columns import (
-    EPOCH,
     Col,
     Domain,
     Notes,
@@ -30,6 +29,7 @@ from regelwerk.backends.population.vector.columns import (
     align,
     merge,
     to_dec,
+    to_wide,
 )
 from regelwerk.backends.population.vector.compile import ColumnCompiler
 from regelwerk.backends.population.vector.inputs import read
@@ -126,13 +126,16 @@ class Vectorised:
                       values: dict[str, Col], _: dict[str, Any]) -> contract.Run:
         size = population.num_rows
         index = np.nonzero(bad)[0]
-        reasons = np.full(size, contract.COLUMNS, dtype=object)
+        codes = np.zeros(size, dtype=np.int32)  # into labels; 0: COLUMNS
+        labels = [contract.COLUMNS]
         for key, mask in notes.items():
             if not key.startswith("!"):
                 continue
             rows = bad if mask is None else (np.broadcast_to(mask, (size,)) & bad)
-            unset = rows & (reasons == contract.COLUMNS)
-            reasons[unset] = f"{contract.PER_HOUSEHOLD}: {key[1:]}"
+            unset = rows & (codes == 0)
+            if unset.any():
+                codes[unset] = len(labels)
+                labels.append(f"{contract.PER_HOUSEHOLD}: {key[1:]}")
         good = ~bad
         provisional = {key for key, mask in notes.items() if not key.startswith("!")
                        and (good.any() if mask is None else
@@ -145,19 +148,17 @@ class Vectorised:
             fallback = run.table
             provisional.update(run.provisional)
         types_ = {o.name: o.type for o in program.main.outputs}
-        arrays: dict[str, pa.Array] = {contract.KEY: contract.keys(population)}
+        arrays: dict[str, pa.Array] = {contract.KEY: _keys(population)}
         for name in names:
             arrays[name] = self.result(values.get(name), types_[name], size, index,
-                                       fallback.column(name).to_pylist() if fallback else [])
+                                       None if fallback is None
+                                       else fallback.column(name).combine_chunks())
         for name in contract.RESULT_COLUMNS:
             if name == contract.PATH:
-                arrays[name] = pa.array(reasons.tolist(), type=pa.string())
+                arrays[name] = pa.array(labels, type=pa.string()).take(pa.array(codes))
                 continue
-            column: list[Any] = [None] * size
-            if fallback is not None:
-                for row, value in zip(index, fallback.column(name).to_pylist()):
-                    column[row] = value
-            arrays[name] = pa.array(column, type=pa.string())
+            other = fallback.column(name).combine_chunks() if fallback is not None else None
+            arrays[name] = _merge(pa.nulls(size, pa.string()), other, index)
         return contract.Run(pa.table(arrays), names, tuple(sorted(provisional)))
 
     def module(self, program: c.Program) -> Any:
@@ -167,33 +168,70 @@ class Vectorised:
         return self.modules[key]
 
     def result(self, value: Col | None, type_: t.Type, size: int, index: Array,
-               fallback: list[Any]) -> pa.Array:
+               fallback: pa.Array | None) -> pa.Array:
         """An output column: the column program's values, the reference's on handed-over rows."""
+        values = fallback.to_pylist() if fallback is not None else []
         if value is None:
-            return contract.column(fallback, type_)
-        if value.kind == "num":
-            found = _decimal_array(value, size, index, fallback)
+            return contract.column(values, type_)
+        if value.kind in ("num", "wide"):
+            if value.kind == "num":
+                found = _decimal_array(value, size, index, values)
+                if found is not None:
+                    return found
+            good = np.ones(size, dtype=bool)
+            good[index] = False
+            try:
+                wide = to_wide(value, size)
+                found = quotient.arrow_decimals(wide.data, wide.scale, wide.exp, good, index,
+                                                values)
+            except quotient.OutOfRange:
+                found = None
             if found is not None:
                 return found
             value = to_dec(value)
-        python = _python_values(value, type_, size)
-        for row, item in zip(index, fallback):
+        if value.kind in ("bool", "date", "choice"):
+            column = _arrow_values(value, type_, size)
+            other = fallback if fallback is not None else None
+            if other is not None and other.type != column.type:
+                other = other.cast(column.type)
+            return _merge(column, other, index)
+        if value.kind != "dec":
+            raise Unsupported(f"uitvoer van de soort {value.kind}")
+        python = list(np.broadcast_to(value.data, (size,)))
+        for row, item in zip(index, values):
             python[row] = item
         return contract.column(python, type_)
 
 
-def _python_values(value: Col, type_: t.Type, size: int) -> list[Any]:
+def _keys(population: pa.Table) -> pa.Array:
+    """`contract.keys`, without a Python range for the row numbers."""
+    if contract.KEY in population.column_names:
+        return contract.keys(population)
+    return pa.array(np.arange(population.num_rows, dtype=np.int64), type=pa.int64())
+
+
+def _merge(column: pa.Array, fallback: pa.Array | None, index: Array) -> pa.Array:
+    """`column` with row index[k] replaced by fallback[k]."""
+    if fallback is None or not len(index):
+        return column
+    size = len(column)
+    positions = np.arange(size, dtype=np.int64)
+    positions[index] = size + np.arange(len(index), dtype=np.int64)
+    return pa.concat_arrays([column, fallback]).take(pa.array(positions))
+
+
+def _arrow_values(value: Col, type_: t.Type, size: int) -> pa.Array:
+    """A ja/nee, date or choice column as `contract.column` types it (rows handed over are
+    replaced afterwards)."""
     data = np.broadcast_to(value.data, (size,))
-    if value.kind == "dec":
-        return list(data)
     if value.kind == "bool":
-        return [bool(x) for x in data]
+        return pa.array(np.asarray(data, dtype=bool), type=pa.bool_())
     if value.kind == "date":
-        return [EPOCH + datetime.timedelta(days=int(x)) for x in data]
-    if value.kind == "choice":
-        assert isinstance(type_, t.ChoiceType)
-        return [type_.values[int(x)] for x in data]
-    raise Unsupported(f"uitvoer van de soort {value.kind}")
+        days = np.ascontiguousarray(data, dtype=np.int32)
+        return pa.Array.from_buffers(pa.date32(), size, [None, pa.py_buffer(days.tobytes())])
+    assert isinstance(type_, t.ChoiceType)
+    codes = np.ascontiguousarray(data, dtype=np.int32)
+    return pa.array(list(type_.values), type=pa.string()).take(pa.array(codes))
 
 
 def _decimal_array(value: Col, size: int, index: Array, fallback: list[Any]) -> pa.Array | None:

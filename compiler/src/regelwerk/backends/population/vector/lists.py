@@ -99,7 +99,7 @@ def _sum(body: Col, selected: Array, counts: Array, member: Domain, households: 
 def _extreme(op: str, body: Col, selected: Array, member: Domain, households: Domain,
              notes: Notes) -> Col:
     parent, offsets = member.runs()
-    if body.kind == "dec" or (body.kind == "num" and not isinstance(body.exp, int)):
+    if body.kind in ("dec", "wide") or (body.kind == "num" and not isinstance(body.exp, int)):
         body = to_dec(body)
         values = np.broadcast_to(body.data, (member.size,))
         pick = max if op == "maximum" else min

@@ -12,7 +12,7 @@ import attrs
 import numpy as np
 
 from regelwerk import runtime
-from regelwerk.backends.population.vector import fixed
+from regelwerk.backends.population.vector import fixed, quotient
 from regelwerk.backends.population.vector.columns import (
     Col,
     Domain,
@@ -21,6 +21,7 @@ from regelwerk.backends.population.vector.columns import (
     dec_apply,
     merge,
     to_dec,
+    to_wide,
 )
 
 Array = Any
@@ -34,7 +35,7 @@ def full(mask: Array, dom: Domain | None) -> Array:
 
 def same_scale(cols: list[Col]) -> list[Col]:
     """Numbers at one scale (all fixed) or all as Decimals."""
-    if any(col.kind == "dec" for col in cols):
+    if any(col.kind in ("dec", "wide") for col in cols):
         return [to_dec(col) for col in cols]
     target = max(col.scale for col in cols)
     try:
@@ -55,6 +56,8 @@ def normalize(col: Col) -> Col:
 def negate(col: Col) -> Col:
     if col.kind == "num":
         return attrs.evolve(col, data=-col.data)
+    if col.kind == "wide":
+        return attrs.evolve(col, data=quotient.Wide(~col.data.negative, col.data.limbs))
     return attrs.evolve(col, data=dec_apply(operator.neg, col.data))
 
 
@@ -115,18 +118,40 @@ def _fixed(op: str, a: Col, b: Col, dom: Domain | None, notes: Notes) -> Col:
 
 def divide(a: Col, divisor: Array, scale: int, exp: Any, dom: Domain | None,
            notes: Notes) -> Col:
-    """a / divisor in fixed point when every quotient terminates within the scale (else Overflow,
-    and the caller computes with Decimals)."""
+    """a / divisor in fixed point when every quotient terminates within the scale, else as exact
+    34-digit quotients (`wide`); Overflow when neither holds them (the caller computes with
+    Decimals)."""
     target = min(fixed.MAX_SCALE, a.scale + DIVISION_DIGITS)
     safe = np.where(divisor == 0, 1, divisor)
-    q, exact = fixed.divide(a.data, a.scale, safe, scale, target)
-    if not exact.all():
+    try:
+        q, exact = fixed.divide(a.data, a.scale, safe, scale, target)
+        if exact.all():
+            fixed.check(q)
+            exponent = fixed.quotient_exponent(q, target, np.subtract(a.exp, exp))
+            if isinstance(exponent, np.ndarray) and exponent.ndim == 0:
+                exponent = int(exponent)
+            return Col("num", q, dom, target, exponent, notes)
+    except fixed.Overflow:
+        pass
+    if dom is None:  # one value: the Decimal path costs nothing
         raise fixed.Overflow
-    fixed.check(q)
-    exponent = fixed.quotient_exponent(q, target, np.subtract(a.exp, exp))
-    if isinstance(exponent, np.ndarray) and exponent.ndim == 0:
-        exponent = int(exponent)
-    return Col("num", q, dom, target, exponent, notes)
+    return wide_quotient(a, divisor, scale, exp, dom, notes)
+
+
+def wide_quotient(a: Col, divisor: Array, scale: int, exp: Any, dom: Domain,
+                  notes: Notes) -> Col:
+    """a / divisor for every row of `dom` as the runtime's context gives it (`quotient`); a zero
+    divisor (an error row) divides by 1."""
+    size = dom.size
+    safe = np.where(divisor == 0, 1, divisor)
+    try:
+        value, out_scale, exponent = quotient.divide(
+            np.broadcast_to(a.data, (size,)), a.scale,
+            np.broadcast_to(np.asarray(a.exp, dtype=np.int64), (size,)), safe, scale,
+            np.broadcast_to(np.asarray(exp, dtype=np.int64), (size,)))
+    except quotient.OutOfRange as exc:
+        raise fixed.Overflow from exc
+    return Col("wide", value, dom, out_scale, exponent, notes)
 
 
 def scale(col: Col, numerator: int, denominator: int) -> Col:
@@ -166,7 +191,7 @@ def compare(op: str, left: Col, right: Col) -> Col:
     (a, b), dom = align(left, right)
     notes = merge(a.notes, b.notes)
     function = COMPARE[op]
-    if a.kind in ("num", "dec"):
+    if a.kind in ("num", "dec", "wide"):
         a, b = same_scale([a, b])
         if a.kind == "dec":
             data = np.array([function(x, y) for x, y in
@@ -179,10 +204,17 @@ def select(masks: list[Array], cols: list[Col], default: Col, dom: Domain | None
            notes: Notes) -> Col:
     """Per row the value of the first mask that holds, else `default` (values of one kind)."""
     cols_all = [c for c in cols] + [default]
-    if cols_all[0].kind in ("num", "dec"):
+    size = dom.size if dom is not None else 1
+    if not masks and default.dom is dom:
+        return attrs.evolve(default, notes=notes)
+    if any(c.kind == "wide" for c in cols_all) and dom is not None:
+        try:
+            return _select_wide(masks, cols_all, dom, notes)
+        except quotient.OutOfRange:
+            pass
+    if cols_all[0].kind in ("num", "dec", "wide"):
         cols_all = same_scale(cols_all)
     kind = cols_all[0].kind
-    size = dom.size if dom is not None else 1
     values = [np.broadcast_to(c.data, (size,)) for c in cols_all]
     data = np.select([full(m, dom) for m in masks], values[:-1], values[-1]) if masks \
         else values[-1].copy()
@@ -202,10 +234,36 @@ def select(masks: list[Array], cols: list[Col], default: Col, dom: Domain | None
     return Col(kind, data, dom, cols_all[0].scale, exp, notes)
 
 
+def _select_wide(masks: list[Array], cols: list[Col], dom: Domain, notes: Notes) -> Col:
+    """`select` of wide and fixed numbers (no Decimals): wide, at the largest scale."""
+    if any(c.kind != "num" and c.kind != "wide" for c in cols):
+        raise quotient.OutOfRange
+    size = dom.size
+    wides = [to_wide(c, size) for c in cols]
+    target = max(w.scale for w in wides)
+    width = max(w.data.limbs.shape[1] + (target - w.scale + quotient.DIGITS - 1)
+                // quotient.DIGITS for w in wides)
+    conditions = [full(m, dom) for m in masks]
+    chosen = np.select(conditions, [np.full(size, k) for k in range(len(wides) - 1)],
+                       len(wides) - 1)
+    negative = np.zeros(size, dtype=bool)
+    limbs = np.zeros((size, width), dtype=np.int64)
+    exp = np.zeros(size, dtype=np.int64)
+    for k, w in enumerate(wides):
+        rows = chosen == k
+        if not rows.any():
+            continue
+        part = w.data[rows] if len(w.data) == size else w.data
+        limbs[rows] = quotient.rescale(part, w.scale, target, width).limbs
+        negative[rows] = part.negative
+        exp[rows] = np.broadcast_to(w.exp, (size,))[rows]
+    return Col("wide", quotient.Wide(negative, limbs), dom, target, exp, notes)
+
+
 def extreme(op: str, args: list[Col]) -> Col:
     cols, dom = align(*args)
     notes = merge(*(c.notes for c in cols))
-    if cols[0].kind in ("num", "dec"):
+    if cols[0].kind in ("num", "dec", "wide"):
         cols = same_scale(cols)
     if cols[0].kind == "dec":
         pick = max if op == "maximum" else min

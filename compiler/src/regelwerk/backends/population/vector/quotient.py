@@ -1,0 +1,349 @@
+"""Exact quotients beyond 64 bits, column-wise: `a / b` as the runtime's `Decimal` gives it.
+
+A quotient that does not terminate within the fixed scale (€ 1.483 / 12) is, in the runtime's
+context (`runtime.CONTEXT`: 34 significant digits, ROUND_HALF_EVEN), a Decimal of up to 34
+significant digits. The decimal module (`Decimal.__truediv__`, then `_fix`) gives, for the exact
+quotient Q of a (exponent ea) and b (exponent eb), with ideal = ea - eb:
+
+- Q = 0: 0 with exponent ideal;
+- Q with at most 34 significant digits: Q with exponent min(ideal, the largest e with Q a
+  multiple of 10^e), but no smaller than adjusted(Q) - 33 (a coefficient holds 34 digits);
+- otherwise Q rounded half-even to 34 significant digits, exponent adjusted(Q) - 33 (one more
+  when the rounding carries into a new digit: 9.99...95 becomes 10.00...0).
+
+Here a is fixed values (int64 × 10^-scale) and b fixed values of at most 10 digits (`DMAX`): the
+digits of |a| / |b| come from long division in numpy int64, the integer part and then
+`FRACTION_LIMBS` chunks of 9 digits (`r * 10^9 < 2^63` because r < |b| <= DMAX), with the last
+remainder telling whether anything is left. That is at least 35 significant digits for every row
+(|a| / |b| >= 1 / |b| has fewer than 10 leading zeros), so the rounding digit and the sticky rest
+are at hand; rounding is a mask on the limbs and one carry.
+
+A wide number (`Wide`) is a sign and the magnitude in base-10^9 limbs (most significant first, each
+an int64 below 10^9) at the column's `scale`, like the fixed values but wider; the Decimal
+exponent of every row is the column's `exp` (an array). Output columns are built from the limbs
+directly: the unscaled integers as 32-bit binary limbs, little-endian two's complement, 16 bytes
+(decimal128) or 32 bytes (decimal256) per row (`arrow_decimals`).
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+
+Array = Any
+
+PREC = 34  # runtime.CONTEXT.prec (a test checks they agree, and the rounding)
+DIGITS = 9  # decimal digits per limb
+BASE = 10 ** DIGITS
+POW = np.array([10 ** k for k in range(DIGITS + 1)], dtype=np.int64)
+DMAX = 9 * 10 ** 9  # divisors below 10^10 with r * BASE + limb < 2^63
+LIMIT = 2 ** 62  # the fixed values' bound (fixed.LIMIT): abs() never wraps
+ZERO_TZ = 10 ** 6  # trailing zeros of 0
+EXACT = decimal.Context(prec=200)  # scaling a Decimal of at most 76 digits by a power of ten
+
+
+class OutOfRange(Exception):
+    """A divisor, exponent or magnitude the column arithmetic does not hold: use Decimals."""
+
+
+@attrs.define(eq=False)
+class Wide:
+    """Per row a sign and |value × 10^scale| as base-10^9 limbs, most significant first."""
+
+    negative: Array  # bool (n,)
+    limbs: Array  # int64 (n, L)
+
+    def __len__(self) -> int:
+        return int(self.negative.shape[0])
+
+    def __getitem__(self, index: Array) -> Wide:
+        return Wide(self.negative[index], self.limbs[index])
+
+
+# ------------------------------------------------------------------ limb arithmetic
+
+
+def limbs_of(values: Array, width: int) -> Array:
+    """Non-negative int64 values as `width` limbs."""
+    out = np.zeros((len(values), width), dtype=np.int64)
+    rest = np.asarray(values, dtype=np.int64)
+    for j in range(width - 1, -1, -1):
+        if j == 0:
+            out[:, 0] = rest
+            break
+        rest, out[:, j] = np.divmod(rest, BASE)
+    if width and out[:, 0].max(initial=0) >= BASE:
+        raise OutOfRange
+    return out
+
+
+def fit(x: Array, width: int) -> Array:
+    """The same numbers in `width` limbs (OutOfRange if a dropped leading limb is not 0)."""
+    have = x.shape[1]
+    if have > width:
+        if x[:, :have - width].any():
+            raise OutOfRange
+        return x[:, have - width:]
+    if have == width:
+        return x
+    return np.concatenate([np.zeros((x.shape[0], width - have), dtype=np.int64), x], axis=1)
+
+
+def limb_digits(v: Array) -> Array:
+    """Decimal digits of limb values (1 for 0)."""
+    out = np.ones(np.shape(v), dtype=np.int64)
+    for k in range(1, DIGITS):
+        out += v >= POW[k]
+    return out
+
+
+def digit_count(x: Array) -> Array:
+    """Decimal digits of each row's number (0 for zero)."""
+    nonzero = x != 0
+    first = np.argmax(nonzero, axis=1)
+    count = (x.shape[1] - first - 1) * DIGITS + limb_digits(x[np.arange(x.shape[0]), first])
+    return np.where(nonzero.any(axis=1), count, 0)
+
+
+def trailing_zeros(x: Array) -> Array:
+    """Decimal zeros each row's number ends in (ZERO_TZ for zero)."""
+    nonzero = x != 0
+    width = x.shape[1]
+    last = width - 1 - np.argmax(nonzero[:, ::-1], axis=1)
+    v = x[np.arange(x.shape[0]), last]
+    inner = np.zeros(x.shape[0], dtype=np.int64)
+    alive = v != 0
+    for k in range(1, DIGITS):
+        alive &= (v % POW[k]) == 0
+        inner += alive
+    return np.where(nonzero.any(axis=1), (width - 1 - last) * DIGITS + inner, ZERO_TZ)
+
+
+def shift_left(x: Array, k: int, width: int) -> Array:
+    """x × 10^k (the same k for every row) in `width` limbs (OutOfRange if it does not fit)."""
+    whole, part = divmod(k, DIGITS)
+    if part:
+        high, low = np.divmod(x, POW[DIGITS - part])
+        x = np.concatenate([high, np.zeros((x.shape[0], 1), dtype=np.int64)], axis=1)
+        x[:, 1:] += low * POW[part]
+    if whole:
+        x = np.concatenate([x, np.zeros((x.shape[0], whole), dtype=np.int64)], axis=1)
+    return fit(x, width)
+
+
+def shift_right(x: Array, k: int) -> Array:
+    """floor(x / 10^k) (the same k for every row)."""
+    whole, part = divmod(k, DIGITS)
+    if whole:
+        x = x[:, :x.shape[1] - whole] if whole < x.shape[1] else np.zeros((x.shape[0], 1),
+                                                                            dtype=np.int64)
+    if part:
+        high, low = np.divmod(x, POW[part])
+        high[:, 1:] += low[:, :-1] * POW[DIGITS - part]
+        x = high
+    return x
+
+
+def to_binary(x: Array, words: int) -> Array:
+    """Base-10^9 limbs as `words` 32-bit limbs (in uint64), least significant first; the caller
+    makes sure the numbers fit."""
+    acc = np.zeros((x.shape[0], words), dtype=np.uint64)
+    mask = np.uint64(0xFFFFFFFF)
+    base = np.uint64(BASE)
+    top = 0  # 32-bit limbs in use so far (each base-10^9 step adds fewer than 30 bits)
+    for j in range(x.shape[1]):
+        carry = x[:, j].astype(np.uint64)
+        top = min(words, top + 1)
+        for w in range(top):
+            t = acc[:, w] * base + carry
+            acc[:, w] = t & mask
+            carry = t >> np.uint64(32)
+    return acc
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def from_fixed(values: Array) -> Wide:
+    """Fixed int64 values as wide ones (the same scale)."""
+    v = np.asarray(values, dtype=np.int64)
+    if v.size and max(abs(int(v.max())), abs(int(v.min()))) > LIMIT:
+        raise OutOfRange
+    return Wide(v < 0, limbs_of(np.abs(v), 3))
+
+
+def rescale(value: Wide, scale: int, target: int, width: int) -> Wide:
+    """The same numbers at a scale >= theirs, in `width` limbs."""
+    if target < scale:
+        raise OutOfRange
+    return Wide(value.negative, shift_left(value.limbs, target - scale, width))
+
+
+def divide(values: Array, scale: int, exp: Array, divisor: Array, d_scale: int,
+           d_exp: Array) -> tuple[Wide, int, Array]:
+    """values × 10^-scale / divisor × 10^-d_scale for every row, as `runtime.CONTEXT` divides
+    the Decimals with exponents `exp` and `d_exp` (see the module docstring): (the quotients,
+    their scale, their exponents). No divisor may be 0; OutOfRange when a divisor has more than
+    10 digits or a value is beyond the fixed bound."""
+    b = np.asarray(divisor, dtype=np.int64)
+    size = max(np.size(values), b.size)
+    v = np.broadcast_to(np.asarray(values, dtype=np.int64), (size,))
+    if v.size and max(abs(int(v.max())), abs(int(v.min()))) > LIMIT:
+        raise OutOfRange
+    if b.size and (max(abs(int(b.max())), abs(int(b.min()))) > DMAX or not b.all()):
+        raise OutOfRange
+    negative = np.broadcast_to((v < 0) ^ (b < 0), (size,))
+    a = np.abs(v)
+    d: Any = np.abs(b)
+    if d.size == 1:
+        d = d.reshape(())[()]  # a numpy scalar: numpy divides by it much faster
+    nd = len(str(int(np.max(d))))
+    fraction = -(-(PREC + 1 + nd) // DIGITS)  # limbs after the point
+    q0 = a // d
+    r = a - q0 * d
+    top = int(q0.max(initial=0))
+    whole = len(str(top)) // DIGITS + 1  # integer limbs, the first never full (for a carry)
+    width = whole + fraction
+    limbs = np.empty((size, width), dtype=np.int64)
+    rest = q0
+    for j in range(whole - 1, 0, -1):
+        rest, limbs[:, j] = np.divmod(rest, BASE)
+    limbs[:, 0] = rest
+    for j in range(whole, width):
+        current = r * BASE
+        limbs[:, j] = current // d
+        r = current - limbs[:, j] * d
+    out_scale = DIGITS * fraction + scale - d_scale
+    ideal = np.broadcast_to(np.asarray(exp, dtype=np.int64) - np.asarray(d_exp, dtype=np.int64),
+                            (size,))
+    count = digit_count(limbs)
+    tz = trailing_zeros(limbs)
+    p = np.maximum(count - PREC, 0)  # digits below the 34 kept (>= 2 where a != 0)
+    adjusted = count - 1 - out_scale
+    exact = (r == 0) & (tz >= p)
+    exponent = np.where(exact, np.maximum(np.minimum(ideal, tz - out_scale), adjusted - PREC + 1),
+                        p - out_scale)
+    exponent = np.where(count == 0, ideal, exponent)
+    inexact = ~exact & (count > 0)
+    if inexact.any():
+        limbs, carried = _round(limbs, np.where(inexact, p, 0), count, tz, r, inexact)
+        exponent = exponent + carried
+    return Wide(negative, limbs), out_scale, exponent
+
+
+def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
+           rows: Array) -> tuple[Array, Array]:
+    """Half-even rounding of `rows` at digit p from the bottom, in place (keeping the digits
+    above it; `count` the digits of each row, `tz` its trailing zeros, r the remainder beyond):
+    (limbs, carried into a new digit). The first limb is never full (room for the carry)."""
+    size, width = limbs.shape
+    index = np.arange(size)
+    below = np.maximum(p - 1, 0)  # the rounding digit is digit p - 1 (from 0)
+    digit = (limbs[index, width - 1 - below // DIGITS] // POW[below % DIGITS]) % 10
+    rest = (tz < p - 1) | (r != 0)
+    cut = width - 1 - p // DIGITS  # the limb of the lowest kept digit
+    unit = POW[p % DIGITS]
+    last = limbs[index, cut]
+    odd = (last // unit) % 2 == 1
+    up = rows & ((digit > 5) | ((digit == 5) & (rest | odd)))
+    limbs[index, cut] = np.where(rows, last - last % unit + up * unit, last)
+    limbs = np.where(np.arange(width)[None, :] > cut[:, None], 0, limbs)  # rows without: p = 0
+    for j in range(width - 1, 0, -1):
+        carry = limbs[:, j] >= BASE
+        if carry.any():
+            limbs[:, j] -= carry * BASE
+            limbs[:, j - 1] += carry
+    # the leading digit's limb and its digits: a carry into a new digit passes 10^digits
+    lead = width - 1 - (np.maximum(count, 1) - 1) // DIGITS
+    lead_digits = (np.maximum(count, 1) - 1) % DIGITS + 1
+    full = lead_digits == DIGITS
+    carried = np.where(full, limbs[index, np.maximum(lead - 1, 0)] != 0,
+                       limbs[index, lead] >= POW[np.where(full, 0, lead_digits)])
+    return limbs, (up & carried).astype(np.int64)
+
+
+# ------------------------------------------------------------------ to Decimals, to Arrow
+
+
+def to_decimals(value: Wide, scale: int, exp: Array) -> list[Decimal]:
+    """Each row as its Decimal (row by row: only where a computation needs Python Decimals)."""
+    limbs = value.limbs.astype(object)
+    ints = limbs[:, 0]
+    for j in range(1, limbs.shape[1]):
+        ints = ints * BASE + limbs[:, j]
+    exps = np.broadcast_to(np.asarray(exp, dtype=np.int64), (len(value),))
+    out = []
+    for negative, integer, e in zip(value.negative.tolist(), ints.tolist(), exps.tolist()):
+        down = scale + e
+        coefficient = integer // 10 ** down if down >= 0 else integer * 10 ** -down
+        out.append(Decimal(f"{'-' if negative else ''}{coefficient}E{e}"))
+    return out
+
+
+def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_rows: Array,
+                   fallback: list[Any]) -> pa.Array | None:
+    """The output column `engine.decimal_column` would build of these Decimals: the `good` rows
+    from `value` (at `scale`, exponents `exp`), the `fallback_rows` from `fallback` (None: null);
+    None when its type would be text (beyond 76 digits) or a value is not a Decimal."""
+    size = len(value)
+    exps = np.broadcast_to(np.asarray(exp, dtype=np.int64), (size,))
+    out_scale = 0
+    integer_digits = 1
+    if good.any():
+        count = digit_count(value.limbs)
+        # len(Decimal digits) + exponent: adjusted + 1, and 1 + exponent for a zero
+        whole = np.where(count == 0, 1 + exps, count - scale)
+        out_scale = max(out_scale, int(np.max(-exps[good])))
+        integer_digits = max(integer_digits, int(np.max(whole[good])))
+    for item in fallback:
+        if item is None:
+            continue
+        if not isinstance(item, Decimal):
+            return None
+        _, ds, e = item.as_tuple()
+        if not isinstance(e, int):
+            return None
+        out_scale = max(out_scale, -e)
+        integer_digits = max(integer_digits, len(ds) + e)
+    precision = integer_digits + out_scale
+    if precision > 76:
+        return None
+    kind: pa.DataType
+    if precision <= 38:
+        kind, words = pa.decimal128(max(precision, 1), out_scale), 4
+    else:
+        kind, words = pa.decimal256(precision, out_scale), 8
+    width = -(-precision // DIGITS)
+    limbs = np.where(good[:, None], value.limbs, 0)
+    if out_scale >= scale:
+        limbs = shift_left(limbs, out_scale - scale, width)
+    else:  # exact: every good row is a multiple of 10^-out_scale
+        limbs = fit(shift_right(limbs, scale - out_scale), width)
+    unscaled = to_binary(limbs, words)
+    negative = good & value.negative
+    if negative.any():
+        flipped = unscaled[negative] ^ np.uint64(0xFFFFFFFF)
+        carry = np.ones(len(flipped), dtype=np.uint64)
+        for w in range(words):
+            t = flipped[:, w] + carry
+            flipped[:, w] = t & np.uint64(0xFFFFFFFF)
+            carry = t >> np.uint64(32)
+        unscaled[negative] = flipped
+    data = unscaled.astype("<u4")
+    valid = good.copy()
+    for row, item in zip(fallback_rows.tolist(), fallback):
+        if item is None:
+            continue
+        integer = int(item.scaleb(out_scale, context=EXACT))
+        data[row] = np.frombuffer(integer.to_bytes(4 * words, "little", signed=True), dtype="<u4")
+        valid[row] = True
+    validity = None
+    if not valid.all():
+        validity = pa.array(valid, type=pa.bool_()).buffers()[1]
+    return pa.Array.from_buffers(kind, size, [validity, pa.py_buffer(data.tobytes())],
+                                 null_count=int(size - valid.sum()))
