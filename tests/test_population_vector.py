@@ -162,3 +162,93 @@ def test_overflow_is_detected() -> None:
         fixed.add(big * 2, big * 2)
     with pytest.raises(fixed.Overflow):
         fixed.rescale(big, 0, 5)
+
+
+def _table(name: str, rows: list[dict[str, Any]]) -> Any:
+    inputs = program(name).inputs()
+    return pa.table({i.name: pa.array([r[i.name] for r in rows], type=arrow_type(i.type))
+                     for i in inputs})
+
+
+def _person(rol: str, inkomen: str | None = "20000.00") -> dict[str, Any]:
+    return {"rol": rol, "verzekerde": True,
+            "toetsingsinkomen": None if inkomen is None else Decimal(inkomen),
+            "rendementsgrondslag": Decimal("0.00")}
+
+
+def test_households_handed_over_say_why() -> None:
+    """PATH: `kolommen` for a household the column program computed, `per huishouden: <reason>`
+    for one it handed over (the first reason: reading, then the eisen, then the calculation);
+    the outcome is the per-household one."""
+    same = "zelfde_toeslagpartner_hele_berekeningsjaar"
+    rows = [
+        {"huishouden": [_person("aanvrager")], same: True},
+        {"huishouden": [_person("toeslagpartner")], same: False},
+        {"huishouden": [_person("aanvrager"), _person("toeslagpartner"),
+                        _person("toeslagpartner")], same: True},
+        {"huishouden": [_person("aanvrager")], same: None},
+        {"huishouden": [_person("aanvrager", None)], same: False},
+        {"huishouden": [_person("toeslagpartner", None)], same: False},
+        {"huishouden": [_person("aanvrager", "1234.56"), _person("toeslagpartner")], same: True},
+    ]
+    prog = program("zorgtoeslag")
+    table = _table("zorgtoeslag", rows)
+    peildatum = datetime.date(2026, 6, 1)
+    found = Vectorised().compute(prog, table, peildatum)
+    expected = contract.PerHousehold().compute(prog, table, peildatum)
+    assert comparable(found) == comparable(expected)
+    assert found.table.schema == expected.table.schema
+    over = "per huishouden: "
+    assert found.table.column(contract.PATH).to_pylist() == [
+        contract.COLUMNS,
+        over + "eis: precies één aanvrager",
+        over + "eis: hoogstens één toeslagpartner",
+        over + f"invoer {same} onleesbaar",
+        over + "invoer huishouden onleesbaar",
+        over + "invoer huishouden onleesbaar",  # reading comes before the eisen
+        contract.COLUMNS,
+    ]
+    kinds = found.table.column(contract.ERROR_KIND).to_pylist()
+    assert kinds == [None, "InvoerFout", "InvoerFout", "InvoerFout", "InvoerFout", "InvoerFout",
+                     None]
+    assert found.table.column(contract.ERROR_MESSAGE).to_pylist() == \
+        expected.table.column(contract.ERROR_MESSAGE).to_pylist()
+
+
+def test_a_division_by_zero_is_handed_over() -> None:
+    """subsidie_gezinszorg divides by the hours worked when they exceed the contingent: with no
+    prestaties and a negative contingent that is a division by zero (a RekenFout)."""
+    row = {"prestaties": [], "bijscholingen": [], "urencontingent": Decimal("-5.00"),
+           "vte_begeleidend_personeel": Decimal("1.00"),
+           "vte_leidinggevend_personeel": Decimal("0.00"),
+           "eenheden_administratie_en_coordinatie": Decimal("1.00"),
+           "gesubsidieerde_uren_vorig_jaar": Decimal("100.00"),
+           "eerste_werkjaar_van_de_erkenning": False}
+    rows = [row, {**row, "urencontingent": Decimal("5.00")}]
+    prog = program("subsidie_gezinszorg")
+    table = _table("subsidie_gezinszorg", rows)
+    peildatum = datetime.date(2010, 6, 1)
+    found = Vectorised().compute(prog, table, peildatum)
+    expected = contract.PerHousehold().compute(prog, table, peildatum)
+    assert comparable(found) == comparable(expected)
+    assert found.table.column(contract.PATH).to_pylist() == [
+        "per huishouden: deling door nul", contract.COLUMNS]
+    assert found.table.select([contract.ERROR_KIND, contract.ERROR_MESSAGE]).to_pylist() == [
+        {contract.ERROR_KIND: "RekenFout", contract.ERROR_MESSAGE: "deling door nul"},
+        {contract.ERROR_KIND: None, contract.ERROR_MESSAGE: None}]
+
+
+def test_a_non_terminating_quotient_stays_in_the_columns() -> None:
+    """zorgtoeslag_per_maand (a yearly amount / 12) is computed column-wise, exactly."""
+    same = "zelfde_toeslagpartner_hele_berekeningsjaar"
+    rows = [{"huishouden": [_person("aanvrager", f"{1000 * k}.00")], same: False}
+            for k in range(40)]
+    prog = program("zorgtoeslag")
+    table = _table("zorgtoeslag", rows)
+    peildatum = datetime.date(2025, 6, 1)
+    found = Vectorised().compute(prog, table, peildatum)
+    expected = contract.PerHousehold().compute(prog, table, peildatum)
+    assert set(found.table.column(contract.PATH).to_pylist()) == {contract.COLUMNS}
+    assert found.table.column("zorgtoeslag_per_maand").equals(
+        expected.table.column("zorgtoeslag_per_maand"))
+    assert found.table.schema == expected.table.schema

@@ -1,0 +1,143 @@
+"""Exact 34-digit quotients column-wise (vector/quotient.py) are the runtime's Decimal quotients:
+the same value and the same exponent, and the output column is the one `decimal_column` builds."""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+np = pytest.importorskip("numpy")
+pa = pytest.importorskip("pyarrow")
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from regelwerk import runtime  # noqa: E402
+from regelwerk.backends.population import engine as contract  # noqa: E402
+from regelwerk.backends.population.vector import quotient  # noqa: E402
+
+LIMIT = 2 ** 62
+
+
+def test_the_runtime_context_is_the_one_computed() -> None:
+    assert runtime.CONTEXT.prec == quotient.PREC
+    assert runtime.CONTEXT.rounding == decimal.ROUND_HALF_EVEN
+
+
+@st.composite
+def dividend(draw: Any, scale: int) -> tuple[int, int, int]:
+    """(fixed value, scale, Decimal exponent): value × 10^-scale with that exponent."""
+    value = draw(st.one_of(
+        st.integers(-LIMIT, LIMIT), st.integers(-10 ** 7, 10 ** 7), st.just(0),
+        st.integers(-999, 999).map(lambda v: v * 10 ** 12)))
+    exponent = -scale + draw(st.sampled_from([0, 0, 0, 1, 2, 5, -1, -3]))
+    down = scale + exponent
+    if down > 0:  # the value is a multiple of 10^down
+        value = value // 10 ** down * 10 ** down
+    return value, scale, exponent
+
+
+@st.composite
+def divisor(draw: Any, scale: int) -> tuple[int, int, int]:
+    value = draw(st.one_of(
+        st.sampled_from([12, -12, 1, -1, 2, 3, 4, 7, 16, 52, 100, 365, 1000]),
+        st.integers(1, 10 ** 4), st.integers(-10 ** 4, -1),
+        st.integers(-quotient.DMAX, quotient.DMAX).filter(bool), st.just(quotient.DMAX)))
+    exponent = -scale
+    if value % 10 ** (scale + 1) == 0 and draw(st.booleans()):
+        exponent += 1
+    return value, scale, exponent
+
+
+def expected(a: tuple[int, int, int], b: tuple[int, int, int]) -> Decimal:
+    (v, s, e), (w, sb, f) = a, b
+    with decimal.localcontext(runtime.CONTEXT):
+        x = Decimal(v).scaleb(-s, context=quotient.EXACT).quantize(
+            Decimal(1).scaleb(e), context=quotient.EXACT)
+        y = Decimal(w).scaleb(-sb, context=quotient.EXACT).quantize(
+            Decimal(1).scaleb(f), context=quotient.EXACT)
+        assert x.as_tuple().exponent == e and y.as_tuple().exponent == f
+        return x / y
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(0, 18), st.integers(0, 3))
+def test_quotient_is_the_decimal_quotient(data: Any, scale: int, d_scale: int) -> None:
+    """Rows of one column share the scales; values, exponents and divisors differ per row."""
+    rows = data.draw(st.lists(dividend(scale), min_size=1, max_size=40))
+    divisors = data.draw(st.lists(divisor(d_scale), min_size=len(rows), max_size=len(rows)))
+    values = np.array([v for v, _, _ in rows], dtype=np.int64)
+    exps = np.array([e for _, _, e in rows], dtype=np.int64)
+    ds = np.array([w for w, _, _ in divisors], dtype=np.int64)
+    fs = np.array([f for _, _, f in divisors], dtype=np.int64)
+    wide, out_scale, exponents = quotient.divide(values, scale, exps, ds, d_scale, fs)
+    found = quotient.to_decimals(wide, out_scale, exponents)
+    want = [expected(a, b) for a, b in zip(rows, divisors)]
+    assert [d.as_tuple() for d in found] == [d.as_tuple() for d in want]
+    # the output column: the type decimal_column chooses, the same values
+    good = np.ones(len(rows), dtype=bool)
+    column = quotient.arrow_decimals(wide, out_scale, exponents, good, np.zeros(0, np.int64), [])
+    reference = contract.decimal_column(list(want))
+    if pa.types.is_string(reference.type):
+        assert column is None
+    else:
+        assert column is not None and column.type == reference.type
+        assert column.equals(reference)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-10 ** 6, 10 ** 6), st.sampled_from([1, 2, 3, 4, 5, 8, 12, 16, 20, 40, 125]),
+       st.integers(0, 4), st.sampled_from([0, -2, 1]))
+def test_exact_divisions_keep_the_ideal_exponent(k: int, d: int, scale: int, shift: int) -> None:
+    """a multiple of d: an exact quotient, with the exponent as close to the ideal as Decimal."""
+    value = k * d * 10 ** scale
+    exponent = -scale + max(shift, -scale) if shift > 0 else -scale
+    if shift > 0:
+        value = value // 10 ** shift * 10 ** shift
+    wide, out_scale, exps = quotient.divide(np.array([value], dtype=np.int64), scale,
+                                            np.array([exponent]), np.array([d]), 0, np.array([0]))
+    found = quotient.to_decimals(wide, out_scale, exps)[0]
+    assert found.as_tuple() == expected((value, scale, exponent), (d, 0, 0)).as_tuple()
+
+
+def test_one_column_with_fallback_rows_and_nulls() -> None:
+    """Rows handed to the per-household path keep their Decimal (or null); the type covers all."""
+    values = np.array([148300, -500, 0, 7], dtype=np.int64)
+    wide, out_scale, exps = quotient.divide(values, 2, np.full(4, -2), np.array([12]), 0,
+                                            np.array([0]))
+    good = np.array([True, True, False, False])
+    extra = [Decimal("123456789012.5"), None]
+    column = quotient.arrow_decimals(wide, out_scale, exps, good, np.array([2, 3]), extra)
+    mine = quotient.to_decimals(wide, out_scale, exps)
+    reference = contract.decimal_column([mine[0], mine[1], *extra])
+    assert column is not None
+    assert column.type == reference.type
+    assert column.equals(reference)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(10 ** 34, 10 ** 52), st.booleans(), st.integers(0, 5))
+def test_rounding_half_even_with_a_carry(digits: int, sticky: bool, nines: int) -> None:
+    """`_round` on numbers of 35 to 53 digits, also 99...9x that carry into a new digit."""
+    if nines:
+        width = len(str(digits))
+        digits = 10 ** width - 1 - digits % 10 ** (width - 35 + nines)
+    count = len(str(digits))
+    chunks, rest = [], digits
+    while rest:
+        rest, limb = divmod(rest, quotient.BASE)
+        chunks.insert(0, limb)
+    limbs = quotient.fit(np.array([chunks], dtype=np.int64), count // 9 + 2)
+    p = np.array([count - quotient.PREC])
+    tz = quotient.trailing_zeros(limbs)
+    rounded, carried = quotient._round(limbs.copy(), p, np.array([count]), tz,
+                                       np.array([1 if sticky else 0]), np.array([True]))
+    with decimal.localcontext(runtime.CONTEXT):
+        exact = Decimal(digits * 10 + (1 if sticky else 0)).scaleb(-1, context=quotient.EXACT)
+        want = +exact  # rounded to 34 digits, half even
+    value = int("".join(f"{x:09d}" for x in rounded[0]))
+    assert value == int(want)
+    assert want.as_tuple().exponent == int(p[0]) + int(carried[0])
