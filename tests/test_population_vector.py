@@ -252,3 +252,25 @@ def test_a_non_terminating_quotient_stays_in_the_columns() -> None:
     assert found.table.column("zorgtoeslag_per_maand").equals(
         expected.table.column("zorgtoeslag_per_maand"))
     assert found.table.schema == expected.table.schema
+
+
+@pytest.mark.parametrize("name", ["zorgtoeslag", "subsidie_gezinszorg"])
+def test_a_population_in_parts_is_one_population(name: str, monkeypatch: Any) -> None:
+    """A large population is computed in parts of CHUNK households; the parts' columns join
+    into the types the per-household path gives the whole."""
+    from regelwerk.backends.population.vector import engine as vector_engine
+
+    monkeypatch.setattr(vector_engine, "CHUNK", 4)
+    prog = program(name)
+
+    @PROPERTY
+    @given(population(name), st.sampled_from(PEILDATA.get(name, ["2025-01-01"])))
+    def check(table: Any, day: str) -> None:
+        peildatum = datetime.date.fromisoformat(day)
+        expected = contract.PerHousehold().compute(prog, table, peildatum)
+        found = Vectorised().compute(prog, table, peildatum)
+        assert comparable(found) == comparable(expected)
+        assert found.table.schema == expected.table.schema
+        assert found.provisional == expected.provisional
+
+    check()

@@ -38,6 +38,7 @@ from regelwerk.ir import types as t
 
 Array = Any
 WIDE = decimal.Context(prec=200)
+CHUNK = 1 << 16  # households per pass of the column program: its arrays stay in the caches
 
 
 class Vectorised:
@@ -50,6 +51,18 @@ class Vectorised:
                 outputs: Sequence[str] | None = None,
                 progress: Callable[[int], None] | None = None) -> contract.Run:
         names = contract.output_names(program, outputs)
+        size = population.num_rows
+        if size <= 2 * CHUNK:
+            return self.compute_part(program, population, peildatum, names, progress)
+        runs = [self.compute_part(program, population.slice(start, CHUNK), peildatum, names,
+                                  progress) for start in range(0, size, CHUNK)]
+        types_ = {o.name: o.type for o in program.main.outputs}
+        return _concat(runs, _keys(population), names, types_)
+
+    def compute_part(self, program: c.Program, population: pa.Table, peildatum: datetime.date,
+                     names: tuple[str, ...], progress: Callable[[int], None] | None
+                     ) -> contract.Run:
+        """`compute` for one part of the population (each household is computed on its own)."""
         size = population.num_rows
         try:
             day = runtime.lees_peildatum(peildatum, program.main.valid_from,
@@ -201,6 +214,40 @@ class Vectorised:
         for row, item in zip(index, values):
             python[row] = item
         return contract.column(python, type_)
+
+
+def _concat(runs: list[contract.Run], keys: pa.Array, names: tuple[str, ...],
+            types_: dict[str, t.Type]) -> contract.Run:
+    """The runs of consecutive parts as one: each output column of the type `decimal_column`
+    gives all its values (the widest scale and integer part: an exact cast of each part)."""
+    columns: dict[str, Any] = {contract.KEY: keys}
+    for name in (*names, *contract.RESULT_COLUMNS):
+        parts = [run.table.column(name).combine_chunks() for run in runs]
+        kinds = {part.type for part in parts}
+        if len(kinds) > 1:
+            target = _common_type(kinds)
+            if target is None:  # e.g. text beyond 76 digits: as the per-household path types it
+                values = [v for part in parts for v in part.to_pylist()]
+                if isinstance(types_[name], t.NumberType):
+                    values = [None if v is None else Decimal(v) for v in values]
+                columns[name] = contract.column(values, types_[name])
+                continue
+            parts = [part.cast(target) for part in parts]
+        columns[name] = pa.chunked_array(parts, type=parts[0].type)
+    provisional = sorted({p for run in runs for p in run.provisional})
+    return contract.Run(pa.table(columns), names, tuple(provisional))
+
+
+def _common_type(kinds: set[pa.DataType]) -> pa.DataType | None:
+    if not all(pa.types.is_decimal(k) for k in kinds):
+        return None
+    scale = max(k.scale for k in kinds)
+    precision = max(k.precision - k.scale for k in kinds) + scale
+    if precision <= 38:
+        return pa.decimal128(precision, scale)
+    if precision <= 76:
+        return pa.decimal256(precision, scale)
+    return None
 
 
 def _keys(population: pa.Table) -> pa.Array:
