@@ -488,3 +488,19 @@ def test_the_local_engine_equals_the_reference(tmp_path: Path) -> None:
         results.append({name: table.column(name).to_pylist() for name in
                         (*run.outputs, ERROR_KIND, ERROR_FIELD)})
     assert results[0] == results[1]
+
+
+@pytest.mark.usefixtures("reference_engine")
+def test_cli_takes_a_regulation_folder_as_populatie_does(tmp_path: Path) -> None:
+    population = zorgtoeslag_population(tmp_path)
+    result = invoke(str(ZORGTOESLAG.parent), "--populatie", str(population), "--peildatum",
+                    "2026-01-01", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["simulatie"]["huishoudens"] == 8
+    (tmp_path / "twee").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "twee" / f"{name}.rw").write_text(ZORGTOESLAG.read_text(encoding="utf-8"))
+    refused = invoke(str(tmp_path / "twee"), "--populatie", str(population), "--peildatum",
+                     "2026-01-01")
+    assert refused.exit_code == 2
+    assert "een map met 2 regelbestanden" in refused.output

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
@@ -115,6 +116,14 @@ def _load(spec: str) -> c.Program:
     """A regulation (FILE or FILE@GITREV); exit 1 if its rules have errors, 2 if it is not there."""
     from regelwerk.diff.sources import SourceError, load_side
 
+    folder = Path(spec)
+    if folder.is_dir():  # a regulation's folder, as `check` and `populatie` take it
+        named = folder / f"{folder.resolve().name}.rw"
+        found = [named] if named.is_file() else sorted(folder.glob("*.rw"))
+        if len(found) != 1:
+            _fail(f"'{spec}' is een map met {len(found)} regelbestanden; noem het bestand van de "
+                  "regeling")
+        spec = str(found[0])
     try:
         side = load_side(spec)
     except SourceError as exc:
