@@ -107,13 +107,20 @@ def render(summary: Summary, base: Summary | None = None, impact: Impact | None 
         "charts": _summary_charts("uitvoer", summary),
         "base_charts": _summary_charts("basis", base) if base is not None else {},
         "impact_charts": _impact_charts(impact) if impact is not None else {},
-        "show": _show, "number": _plain,
+        "show": _show, "number": _plain, "money": _money,
     }
     return environment().get_template("rapport.html.j2").render(context)
 
 
 def _show(output: OutputSummary | OutputImpact, value: Decimal | None) -> str:
     return output.show(value)
+
+
+def _money(value: Decimal | None) -> str:
+    """An income boundary in Dutch notation: € 9.886,21."""
+    from regelwerk.core.display import money
+
+    return money(value) if value is not None else "-"
 
 
 def _plain(value: object) -> str:
