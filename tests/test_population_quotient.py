@@ -141,3 +141,15 @@ def test_rounding_half_even_with_a_carry(digits: int, sticky: bool, nines: int) 
     value = int("".join(f"{x:09d}" for x in rounded[0]))
     assert value == int(want)
     assert want.as_tuple().exponent == int(p[0]) + int(carried[0])
+
+
+def test_division_by_powers_of_ten_with_a_multiplication() -> None:
+    """div_pow10 (multiply and shift) is floor division for every limb value."""
+    rng = np.random.default_rng(0)
+    x = np.concatenate([rng.integers(0, 2 ** 30, 200_000), np.arange(0, 100_000),
+                        2 ** 30 - 1 - np.arange(1000)])
+    for k in range(quotient.DIGITS + 1):
+        near = np.array([m * 10 ** k + j for m in range(1, 2 ** 30 // 10 ** k, max(
+            1, 2 ** 30 // 10 ** k // 2000)) for j in (-1, 0, 1)])
+        values = np.concatenate([x, near[(near >= 0) & (near < 2 ** 30)]])
+        assert (quotient.div_pow10(values, np.full(len(values), k)) == values // 10 ** k).all()

@@ -130,6 +130,11 @@ def divide(a: Col, divisor: Array, scale: int, exp: Any, dom: Domain | None,
             exponent = fixed.quotient_exponent(q, target, np.subtract(a.exp, exp))
             if isinstance(exponent, np.ndarray) and exponent.ndim == 0:
                 exponent = int(exponent)
+            # no more decimals than some quotient has: the scale stays small for what follows
+            needed = max(0, -int(np.min(exponent)))
+            if needed < target:
+                q = q // fixed.POW10[target - needed]  # exact: each a multiple of 10^-needed
+                target = needed
             return Col("num", q, dom, target, exponent, notes)
     except fixed.Overflow:
         pass

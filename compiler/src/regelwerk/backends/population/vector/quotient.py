@@ -44,6 +44,14 @@ POW = np.array([10 ** k for k in range(DIGITS + 1)], dtype=np.int64)
 DMAX = 9 * 10 ** 9  # divisors below 10^10 with r * BASE + limb < 2^63
 LIMIT = 2 ** 62  # the fixed values' bound (fixed.LIMIT): abs() never wraps
 ZERO_TZ = 10 ** 6  # trailing zeros of 0
+POWERS = np.array([10 ** k for k in range(19)], dtype=np.int64)  # digits(x) = searchsorted
+# x // 10^k for 0 <= x < 2^30 (a limb) as (x * MAGIC[k]) >> SHIFT[k] (Granlund and Montgomery:
+# SHIFT = 30 + l with l = ceil(log2 10^k), MAGIC = (2^SHIFT + e) / 10^k with 0 <= e < 10^k, so
+# x * MAGIC / 2^SHIFT = x / 10^k + e x / (10^k 2^SHIFT), and the error is below 2^-l <= 10^-k:
+# not enough to reach the next integer. The product stays below 2^62.)
+SHIFT = np.array([30 + (10 ** k - 1).bit_length() for k in range(DIGITS + 1)], dtype=np.int64)
+MAGIC = np.array([-(-(1 << int(SHIFT[k])) // 10 ** k) for k in range(DIGITS + 1)],
+                 dtype=np.int64)
 EXACT = decimal.Context(prec=200)  # scaling a Decimal of at most 76 digits by a power of ten
 
 
@@ -92,6 +100,11 @@ def fit(x: Array, width: int) -> Array:
     if have == width:
         return x
     return np.concatenate([np.zeros((x.shape[0], width - have), dtype=np.int64), x], axis=1)
+
+
+def div_pow10(x: Array, k: Array) -> Array:
+    """x // 10^k per row, for limb values 0 <= x < 2^30 and 0 <= k <= 9 (exact, see MAGIC)."""
+    return (x * MAGIC[k]) >> SHIFT[k]
 
 
 def limb_digits(v: Array) -> Array:
@@ -221,8 +234,16 @@ def divide(values: Array, scale: int, exp: Array, divisor: Array, d_scale: int,
     out_scale = DIGITS * fraction + scale - d_scale
     ideal = np.broadcast_to(np.asarray(exp, dtype=np.int64) - np.asarray(d_exp, dtype=np.int64),
                             (size,))
-    count = digit_count(limbs)
-    tz = trailing_zeros(limbs)
+    # digits: those of q0 and every fraction digit; below 1, the fraction's from its first
+    count = np.searchsorted(POWERS, q0, side="right") + DIGITS * fraction
+    small = np.flatnonzero(q0 == 0)
+    if len(small):
+        count[small] = digit_count(limbs[small])
+    # trailing zeros matter only where the division left nothing (r == 0): elsewhere 0
+    tz = np.zeros(size, dtype=np.int64)
+    ended = np.flatnonzero(r == 0)
+    if len(ended):
+        tz[ended] = trailing_zeros(limbs[ended])
     p = np.maximum(count - PREC, 0)  # digits below the 34 kept (>= 2 where a != 0)
     adjusted = count - 1 - out_scale
     exact = (r == 0) & (tz >= p)
@@ -244,14 +265,17 @@ def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
     size, width = limbs.shape
     index = np.arange(size)
     below = np.maximum(p - 1, 0)  # the rounding digit is digit p - 1 (from 0)
-    digit = (limbs[index, width - 1 - below // DIGITS] // POW[below % DIGITS]) % 10
+    above = div_pow10(limbs[index, width - 1 - below // DIGITS], below % DIGITS)
+    digit = above - div_pow10(above, np.int64(1)) * 10
     rest = (tz < p - 1) | (r != 0)
     cut = width - 1 - p // DIGITS  # the limb of the lowest kept digit
-    unit = POW[p % DIGITS]
+    within = p % DIGITS
+    unit = POW[within]
     last = limbs[index, cut]
-    odd = (last // unit) % 2 == 1
+    kept = div_pow10(last, within)
+    odd = (kept & 1) == 1
     up = rows & ((digit > 5) | ((digit == 5) & (rest | odd)))
-    limbs[index, cut] = np.where(rows, last - last % unit + up * unit, last)
+    limbs[index, cut] = np.where(rows, (kept + up) * unit, last)
     limbs = np.where(np.arange(width)[None, :] > cut[:, None], 0, limbs)  # rows without: p = 0
     for j in range(width - 1, 0, -1):
         carry = limbs[:, j] >= BASE
