@@ -35,8 +35,8 @@ def dividend(draw: Any, scale: int) -> tuple[int, int, int]:
         st.integers(-999, 999).map(lambda v: v * 10 ** 12)))
     exponent = -scale + draw(st.sampled_from([0, 0, 0, 1, 2, 5, -1, -3]))
     down = scale + exponent
-    if down > 0:  # the value is a multiple of 10^down
-        value = value // 10 ** down * 10 ** down
+    if down > 0:  # the value is a multiple of 10^down (toward zero: within the bound)
+        value = (1 if value >= 0 else -1) * (abs(value) // 10 ** down * 10 ** down)
     return value, scale, exponent
 
 
