@@ -150,6 +150,6 @@ def test_division_by_powers_of_ten_with_a_multiplication() -> None:
                         2 ** 30 - 1 - np.arange(1000)])
     for k in range(quotient.DIGITS + 1):
         near = np.array([m * 10 ** k + j for m in range(1, 2 ** 30 // 10 ** k, max(
-            1, 2 ** 30 // 10 ** k // 2000)) for j in (-1, 0, 1)])
+            1, 2 ** 30 // 10 ** k // 2000)) for j in (-1, 0, 1)], dtype=np.int64)
         values = np.concatenate([x, near[(near >= 0) & (near < 2 ** 30)]])
         assert (quotient.div_pow10(values, np.full(len(values), k)) == values // 10 ** k).all()
