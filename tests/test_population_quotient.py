@@ -153,3 +153,39 @@ def test_division_by_powers_of_ten_with_a_multiplication() -> None:
             1, 2 ** 30 // 10 ** k // 2000)) for j in (-1, 0, 1)], dtype=np.int64)
         values = np.concatenate([x, near[(near >= 0) & (near < 2 ** 30)]])
         assert (quotient.div_pow10(values, np.full(len(values), k)) == values // 10 ** k).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.integers(0, 12), st.integers(0, 6))
+def test_sums_and_products_with_quotients_are_the_decimal_ones(data: Any, scale: int,
+                                                                v_scale: int) -> None:
+    """A 34-digit quotient plus, minus or times a fixed amount: the runtime's Decimal result
+    (rounded half-even to 34 digits, the exponent Decimal gives, x - x is +0)."""
+    rows = data.draw(st.lists(dividend(scale), min_size=1, max_size=30))
+    size = len(rows)
+    ds = data.draw(st.lists(st.sampled_from([12, 7, 3, -12, 365, 1, 4]), min_size=size,
+                            max_size=size))
+    wide, w_scale, w_exp = quotient.divide(
+        np.array([v for v, _, _ in rows], dtype=np.int64), scale,
+        np.array([e for _, _, e in rows], dtype=np.int64), np.array(ds, dtype=np.int64), 0,
+        np.zeros(size, dtype=np.int64))
+    left = quotient.to_decimals(wide, w_scale, w_exp)
+    others = data.draw(st.lists(dividend(v_scale), min_size=size, max_size=size))
+    values = np.array([v for v, _, _ in others], dtype=np.int64)
+    exps = np.array([e for _, _, e in others], dtype=np.int64)
+    right = quotient.to_decimals(quotient.from_fixed(values), v_scale, exps)
+    product = quotient.to_decimals(*quotient.multiply(wide, w_scale, w_exp, values, v_scale,
+                                                      exps))
+    total = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp, quotient.from_fixed(values),
+                                               v_scale, exps, False))
+    difference = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp,
+                                                    quotient.from_fixed(values), v_scale, exps,
+                                                    True))
+    itself = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp, wide, w_scale, w_exp, True))
+    with decimal.localcontext(runtime.CONTEXT):
+        assert [d.as_tuple() for d in product] == [(x * y).as_tuple()
+                                                   for x, y in zip(left, right)]
+        assert [d.as_tuple() for d in total] == [(x + y).as_tuple() for x, y in zip(left, right)]
+        assert [d.as_tuple() for d in difference] == [(x - y).as_tuple()
+                                                      for x, y in zip(left, right)]
+        assert [d.as_tuple() for d in itself] == [(x - x).as_tuple() for x in left]

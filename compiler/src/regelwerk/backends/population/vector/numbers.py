@@ -73,6 +73,12 @@ def arithmetic(op: str, left: Col, right: Col) -> Col:
             return _fixed(op, a, b, dom, notes)
         except fixed.Overflow:
             pass
+    if op != "/" and dom is not None and "wide" in (a.kind, b.kind) and \
+            {a.kind, b.kind} <= {"num", "wide"}:
+        try:
+            return _wide(op, a, b, dom, notes)
+        except quotient.OutOfRange:
+            pass
     a, b = to_dec(a), to_dec(b)
     function: Callable[[Decimal, Decimal], Decimal]
     if op == "+":
@@ -85,6 +91,24 @@ def arithmetic(op: str, left: Col, right: Col) -> Col:
         def function(x: Decimal, y: Decimal) -> Decimal:
             return x / y if y != 0 else Decimal(0)
     return Col("dec", dec_apply(function, a.data, b.data), dom, notes=notes)
+
+
+def _wide(op: str, a: Col, b: Col, dom: Domain, notes: Notes) -> Col:
+    """+, - and × with a wide operand, exactly as the runtime's context computes them."""
+    size = dom.size
+    if op == "×":
+        if a.kind == "num":
+            a, b = b, a
+        if b.kind != "num":
+            raise quotient.OutOfRange  # wide × wide: with Decimals
+        value, out_scale, exp = quotient.multiply(
+            a.data, a.scale, a.exp, np.broadcast_to(b.data, (size,)), b.scale,
+            np.broadcast_to(np.asarray(b.exp, dtype=np.int64), (size,)))
+    else:
+        x, y = to_wide(a, size), to_wide(b, size)
+        value, out_scale, exp = quotient.add(x.data, x.scale, x.exp, y.data, y.scale, y.exp,
+                                             op == "-")
+    return Col("wide", value, dom, out_scale, exp, notes)
 
 
 def _is_zero(col: Col) -> Array:

@@ -291,6 +291,78 @@ def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
     return limbs, (up & carried).astype(np.int64)
 
 
+# ------------------------------------------------------------------ sums and products
+
+
+def _carry(limbs: Array) -> Array:
+    """Limbs of any int64 sizes normalised (floor carries) into [0, BASE), but the first."""
+    for j in range(limbs.shape[1] - 1, 0, -1):
+        carry = limbs[:, j] // BASE
+        limbs[:, j] -= carry * BASE
+        limbs[:, j - 1] += carry
+    return limbs
+
+
+def _fix(limbs: Array, scale: int, exp: Array, negative: Array) -> tuple[Wide, int, Array]:
+    """An exact result (|value × 10^scale| as limbs, its Decimal exponent `exp`) as
+    `runtime.CONTEXT` keeps it (Decimal._fix): coefficients of more than 34 digits rounded
+    half-even. The first limb must have room for a carry."""
+    count = digit_count(limbs)
+    long = count - (scale + exp) > PREC
+    if long.any():
+        p = np.where(long, count - PREC, 0)
+        tz = trailing_zeros(limbs)
+        limbs, carried = _round(limbs, p, count, tz, np.zeros(len(limbs), dtype=np.int64), long)
+        exp = np.where(long, p - scale + carried, exp)
+    return Wide(negative, limbs), scale, exp
+
+
+def multiply(a: Wide, a_scale: int, a_exp: Array, values: Array, v_scale: int,
+             v_exp: Array) -> tuple[Wide, int, Array]:
+    """a × values (fixed int64) for every row as `runtime.CONTEXT` multiplies the Decimals:
+    the exact product, exponent the sum, rounded half-even to 34 digits when longer."""
+    size = len(a)
+    v = np.broadcast_to(np.asarray(values, dtype=np.int64), (size,))
+    if v.size and max(abs(int(v.max())), abs(int(v.min()))) > LIMIT:
+        raise OutOfRange
+    factor = limbs_of(np.abs(v), 3)
+    width = a.limbs.shape[1] + 4  # products of limbs < 10^18, at most 3 per limb: < 2^63
+    limbs = np.zeros((size, width), dtype=np.int64)
+    for i in range(a.limbs.shape[1]):
+        for j in range(3):
+            limbs[:, i + j + 2] += a.limbs[:, i] * factor[:, j]
+        if i % 2:
+            _carry(limbs)
+    _carry(limbs)
+    exp = np.broadcast_to(np.asarray(a_exp, dtype=np.int64) + np.asarray(v_exp, dtype=np.int64),
+                          (size,))
+    return _fix(limbs, a_scale + v_scale, exp, a.negative ^ (v < 0))
+
+
+def add(a: Wide, a_scale: int, a_exp: Array, b: Wide, b_scale: int, b_exp: Array,
+        subtract: bool) -> tuple[Wide, int, Array]:
+    """a + b (a - b) for every row as `runtime.CONTEXT` adds the Decimals: the exact sum at the
+    smaller exponent, rounded half-even to 34 digits when longer; an exact 0 is negative only
+    when both are (x - x is +0)."""
+    scale = max(a_scale, b_scale)
+    width = max(a.limbs.shape[1] + -(-(scale - a_scale) // DIGITS),
+                b.limbs.shape[1] + -(-(scale - b_scale) // DIGITS)) + 1
+    left = shift_left(a.limbs, scale - a_scale, width)
+    right = shift_left(b.limbs, scale - b_scale, width)
+    b_negative = ~b.negative if subtract else b.negative
+    total = np.where(a.negative[:, None], -left, left) + np.where(b_negative[:, None], -right,
+                                                                   right)
+    total = _carry(total)
+    below = total[:, 0] < 0
+    if below.any():
+        total = np.where(below[:, None], -total, total)
+        total = _carry(total)
+    zero = ~total.any(axis=1)
+    negative = np.where(zero, a.negative & b_negative, below)
+    exp = np.minimum(np.asarray(a_exp, dtype=np.int64), np.asarray(b_exp, dtype=np.int64))
+    return _fix(total, scale, np.broadcast_to(exp, (len(a),)), negative)
+
+
 # ------------------------------------------------------------------ to Decimals, to Arrow
 
 
