@@ -23,6 +23,7 @@ Array = Any  # numpy arrays (numpy's own stubs are too loose to help here)
 LIMIT = 2 ** 62
 MAX_SCALE = 18
 POW10 = [10 ** k for k in range(19)]
+POWERS = np.array(POW10, dtype=np.int64)
 MODES = ("rekenkundig", "naar beneden", "naar boven", "richting nul", "weg van nul")
 
 
@@ -143,8 +144,5 @@ def from_decimal(value: Decimal) -> tuple[int, int]:
 
 def digits(values: Array) -> Array:
     """The number of decimal digits of each |value| (1 for 0)."""
-    a = np.abs(values)
-    out = np.ones(np.shape(values), dtype=np.int64)
-    for k in range(1, 19):
-        out += a >= POW10[k]
-    return out
+    found = np.searchsorted(POWERS, np.abs(values), side="right")  # powers of ten <= |value|
+    return np.maximum(found, 1)

@@ -276,7 +276,8 @@ def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
     odd = (kept & 1) == 1
     up = rows & ((digit > 5) | ((digit == 5) & (rest | odd)))
     limbs[index, cut] = np.where(rows, (kept + up) * unit, last)
-    limbs = np.where(np.arange(width)[None, :] > cut[:, None], 0, limbs)  # rows without: p = 0
+    for j in range(int(cut.min()) + 1, width):  # the dropped digits (rows without: p = 0)
+        limbs[cut < j, j] = 0
     for j in range(width - 1, 0, -1):
         carry = limbs[:, j] >= BASE
         if carry.any():
