@@ -189,3 +189,28 @@ def test_sums_and_products_with_quotients_are_the_decimal_ones(data: Any, scale:
         assert [d.as_tuple() for d in difference] == [(x - y).as_tuple()
                                                       for x, y in zip(left, right)]
         assert [d.as_tuple() for d in itself] == [(x - x).as_tuple() for x in left]
+
+
+@pytest.mark.parametrize("mode", ["rekenkundig", "naar beneden", "naar boven", "richting nul",
+                                  "weg van nul"])
+@settings(max_examples=100, deadline=None)
+@given(st.data(), st.integers(0, 8), st.integers(-2, 4))
+def test_rounding_a_quotient_is_afronden(mode: str, data: Any, scale: int, places: int) -> None:
+    """A quotient rounded to a power of ten (to the cent, to whole euros) is fixed again: the
+    value `runtime.afronden` gives, with the step's exponent."""
+    rows = data.draw(st.lists(dividend(scale), min_size=1, max_size=30))
+    size = len(rows)
+    ds = data.draw(st.lists(st.sampled_from([12, 7, 3, -12, 8, 2, 365]), min_size=size,
+                            max_size=size))
+    rows = [(v // 10 ** 9 if abs(v) > 10 ** 15 else v, s, -s) for v, s, _ in rows]
+    wide, w_scale, w_exp = quotient.divide(
+        np.array([v for v, _, _ in rows], dtype=np.int64), scale,
+        np.array([e for _, _, e in rows], dtype=np.int64), np.array(ds, dtype=np.int64), 0,
+        np.zeros(size, dtype=np.int64))
+    found = quotient.round_to(wide, w_scale, -places, mode)
+    step = Decimal(1).scaleb(-places)
+    with decimal.localcontext(runtime.CONTEXT):
+        want = [runtime.afronden(x, step, mode) for x in
+                quotient.to_decimals(wide, w_scale, w_exp)]
+    assert [Decimal(int(v)).scaleb(-max(0, places)) for v in found] == want
+    assert all(w.as_tuple().exponent == -places for w in want)

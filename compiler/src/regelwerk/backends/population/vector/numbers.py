@@ -208,6 +208,13 @@ def round_number(col: Col, step: Decimal, mode: str) -> Col:
             return attrs.evolve(col, data=data, scale=max(0, -exponent), exp=exponent)
         except fixed.Overflow:
             pass
+    if col.kind == "wide" and power and isinstance(exponent, int):
+        try:
+            data = quotient.round_to(col.data, col.scale, exponent, mode)
+            return attrs.evolve(col, kind="num", data=data, scale=max(0, -exponent),
+                                exp=exponent)
+        except quotient.OutOfRange:
+            pass
     col = to_dec(col)
     return attrs.evolve(col, data=dec_apply(lambda x: runtime.afronden(x, step, mode), col.data))
 

@@ -364,6 +364,45 @@ def add(a: Wide, a_scale: int, a_exp: Array, b: Wide, b_scale: int, b_exp: Array
     return _fix(total, scale, np.broadcast_to(exp, (len(a),)), negative)
 
 
+def round_to(value: Wide, scale: int, exponent: int, mode: str) -> Array:
+    """Each row rounded to a multiple of 10^exponent the way `mode` says (`runtime.afronden`
+    with a power of ten: Decimal.quantize), as fixed int64 values at scale max(0, -exponent);
+    OutOfRange when one does not fit in the fixed bound."""
+    drop = scale + exponent  # digits below the step
+    limbs = value.limbs
+    if drop <= 0:
+        kept = shift_left(limbs, -drop, limbs.shape[1] + (DIGITS - 1 - drop) // DIGITS)
+        increment = np.zeros(len(value), dtype=bool)
+    else:
+        kept = shift_right(limbs, drop)
+        rest = trailing_zeros(limbs) < drop  # something below the step
+        if mode == "rekenkundig":  # half away from zero: the first dropped digit >= 5
+            first = shift_right(limbs, drop - 1)[:, -1] % 10
+            increment = first >= 5
+        elif mode == "richting nul":
+            increment = np.zeros(len(value), dtype=bool)
+        elif mode == "weg van nul":
+            increment = rest
+        elif mode == "naar beneden":
+            increment = rest & value.negative
+        elif mode == "naar boven":
+            increment = rest & ~value.negative
+        else:
+            raise AssertionError(mode)
+        kept = _carry(np.concatenate([np.zeros((len(value), 1), dtype=np.int64), kept], axis=1)
+                      + np.pad(increment.astype(np.int64)[:, None],
+                               ((0, 0), (kept.shape[1], 0))))
+    kept = fit(kept, 3)
+    if kept[:, 0].max(initial=0) > 3:  # 4 × 10^18 > 2^62: beyond the fixed bound
+        raise OutOfRange
+    magnitude = (kept[:, 0] * BASE + kept[:, 1]) * BASE + kept[:, 2]
+    if exponent > 0:  # a multiple of 10^exponent, at scale 0
+        if exponent > 18 or magnitude.max(initial=0) > LIMIT // 10 ** exponent:
+            raise OutOfRange
+        magnitude = magnitude * 10 ** exponent
+    return np.where(value.negative, -magnitude, magnitude)
+
+
 # ------------------------------------------------------------------ to Decimals, to Arrow
 
 
