@@ -2,9 +2,13 @@
 
 Each household is computed by the column program (`compile.ColumnCompiler`) unless something about
 it is irregular: input the runtime's reader refuses, an `eis` it does not meet, a division by zero,
-no table row, two exceptions at once, a quotient that needs the runtime's 34 digits where the
-column program holds fixed point... Those households go through `PerHousehold` (the reference path),
-with the reason in `PATH`, so every household's outcome is exactly the reference one.
+no table row, two exceptions at once... Those households go through `PerHousehold` (the reference
+path), with the reason in `PATH`, so every household's outcome is exactly the reference one.
+(Quotients that do not terminate stay in the columns: `quotient` computes their 34 digits.)
+
+A population larger than 2 × CHUNK households is computed in parts of CHUNK (each household on its
+own, so the parts are independent; their arrays stay in the processor's caches), and the parts'
+output columns are joined into the type the per-household path gives the whole (`_concat`).
 """
 
 from __future__ import annotations

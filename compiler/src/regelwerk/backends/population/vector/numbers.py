@@ -1,5 +1,7 @@
-"""Arithmetic, comparison and choice on number columns: fixed point where it is exact and fits,
-else Python Decimals in the runtime's context (the same operations the reference performs)."""
+"""Arithmetic, comparison and choice on number columns: fixed point where it is exact and fits;
+quotients that do not terminate, and sums, differences, products and roundings of them, as exact
+34-digit numbers (`quotient`, kind "wide"); else Python Decimals in the runtime's context (the
+same operations the reference performs)."""
 
 from __future__ import annotations
 
