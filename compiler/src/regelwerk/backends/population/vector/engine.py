@@ -289,6 +289,8 @@ def _decimal_array(value: Col, size: int, index: Array, fallback: list[Any]) -> 
     """decimal128 built from the fixed values, of the type `contract.decimal_column` would give
     the same Decimals; None when it cannot (then the Decimals go through that function)."""
     data = np.broadcast_to(value.data, (size,))
+    if not len(index) and size:
+        return _decimal_array_all(value, data, size)
     exps = np.broadcast_to(np.asarray(value.exp, dtype=np.int64), (size,))
     good = np.ones(size, dtype=bool)
     good[index] = False
@@ -335,6 +337,37 @@ def _decimal_array(value: Col, size: int, index: Array, fallback: list[Any]) -> 
     return pa.Array.from_buffers(pa.decimal128(max(precision, 1), scale), size,
                                  [validity, pa.py_buffer(words.tobytes())],
                                  null_count=int(size - valid.sum()))
+
+
+def _decimal_array_all(value: Col, data: Array, size: int) -> pa.Array | None:
+    """`_decimal_array` when every row is the column program's (no row handed over)."""
+    uniform = isinstance(value.exp, int)
+    low = value.exp if uniform else int(np.min(value.exp))
+    scale = max(0, -low)
+    if scale > fixed.MAX_SCALE:
+        return None
+    if scale <= value.scale:
+        ints = data // fixed.POW10[value.scale - scale] if scale < value.scale else data
+    else:
+        try:
+            ints = fixed.rescale(data, value.scale, scale)
+        except fixed.Overflow:
+            return None
+    # integer digits: those of the largest whole part; a zero with exponent e has 1 + e
+    integer_digits = int(fixed.digits(np.array([fixed.magnitude(data) //
+                                                fixed.POW10[value.scale]]))[0])
+    zero = data == 0
+    if zero.any():
+        top = value.exp if uniform else int(np.max(np.where(zero, value.exp, 0)))
+        integer_digits = max(integer_digits, 1 + top)
+    precision = integer_digits + scale
+    if precision > 38:
+        return None
+    words = np.empty((size, 2), dtype=np.int64)
+    words[:, 0] = ints
+    words[:, 1] = ints >> 63
+    return pa.Array.from_buffers(pa.decimal128(max(precision, 1), scale), size,
+                                 [None, pa.py_buffer(words)], null_count=0)
 
 
 __all__ = ["Vectorised", "align"]

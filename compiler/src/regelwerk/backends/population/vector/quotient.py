@@ -455,7 +455,7 @@ def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_ro
     else:
         kind, words = pa.decimal256(precision, out_scale), 8
     width = -(-precision // DIGITS)
-    limbs = np.where(good[:, None], value.limbs, 0)
+    limbs = value.limbs if good.all() else np.where(good[:, None], value.limbs, 0)
     if out_scale >= scale:
         limbs = shift_left(limbs, out_scale - scale, width)
     else:  # exact: every good row is a multiple of 10^-out_scale
@@ -481,5 +481,5 @@ def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_ro
     validity = None
     if not valid.all():
         validity = pa.array(valid, type=pa.bool_()).buffers()[1]
-    return pa.Array.from_buffers(kind, size, [validity, pa.py_buffer(data.tobytes())],
+    return pa.Array.from_buffers(kind, size, [validity, pa.py_buffer(data)],
                                  null_count=int(size - valid.sum()))
