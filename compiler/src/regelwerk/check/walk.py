@@ -9,27 +9,37 @@ import attrs
 from regelwerk.ir import nodes as ir
 
 
-def children(expr: ir.Expr) -> Iterator[ir.Expr]:
+def children(expr: ir.Expr) -> list[ir.Expr]:
     """The sub-expressions held by `expr`'s attrs fields, in field order (tuples flattened), except
     the fields marked NOT_A_CHILD (a call's callee, an aggregate's scoped parts)."""
     names = _CHILD_FIELDS.get(type(expr))
     if names is None:
-        names = _CHILD_FIELDS[type(expr)] = tuple(
-            f.name for f in attrs.fields(type(expr)) if f.metadata.get("child", True))
+        names = _CHILD_FIELDS[type(expr)] = _expression_fields(type(expr))
+    found: list[ir.Expr] = []
     for name in names:
-        yield from _expressions_in(getattr(expr, name))
+        value = getattr(expr, name)
+        if value.__class__ is tuple:
+            _flatten(value, found)
+        elif value is not None:
+            found.append(value)
+    return found
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
-_EXPRESSION_CLASSES = tuple(getattr(ir.Expr, "__args__", ()))
 
 
-def _expressions_in(value: object) -> Iterator[ir.Expr]:
-    if isinstance(value, _EXPRESSION_CLASSES):
-        yield value
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _expressions_in(item)
+def _expression_fields(cls: type) -> tuple[str, ...]:
+    """The fields whose declared type can hold an expression (read once per class)."""
+    return tuple(f.name for f in attrs.fields(cls)
+                 if f.metadata.get("child", True) and ("Expr" in str(f.type) or "Name" in str(f.type)))
+
+
+def _flatten(values: tuple[object, ...], found: list[ir.Expr]) -> None:
+    for value in values:
+        if value.__class__ is tuple:
+            _flatten(value, found)
+        elif value is not None:
+            found.append(value)  # type: ignore[arg-type]
 
 
 def rule_expressions(rule: ir.RuleDef) -> Iterator[ir.Expr]:
