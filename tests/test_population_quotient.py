@@ -88,6 +88,42 @@ def test_quotient_is_the_decimal_quotient(data: Any, scale: int, d_scale: int) -
         assert column.equals(reference)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(0, 18), st.integers(0, 3),
+       st.one_of(st.sampled_from([2, 3, 4, 7, 8, 12, 16, 52, 100, 365, 1000, 1024]),
+                 st.integers(2, quotient.TABLE_DIVISOR)), st.booleans())
+def test_one_divisor_for_the_column_is_the_decimal_quotient(data: Any, scale: int, d_scale: int,
+                                                            d: int, negative: bool) -> None:
+    """One divisor for every row (the table of remainders): values and exponents differ per
+    row, among them zeros, exact integers with trailing zeros and the largest values."""
+    rows = data.draw(st.lists(st.one_of(
+        dividend(scale),
+        st.integers(-10 ** 6, 10 ** 6).map(lambda v: (v * d * 10 ** scale, scale, -scale)),
+        st.integers(-9, 9).map(lambda v: (v * 10 ** 5 * d * 10 ** scale, scale, -scale)),
+        st.sampled_from([(LIMIT, scale, -scale), (-LIMIT, scale, -scale), (0, scale, -scale)])),
+        min_size=1, max_size=60))
+    rows = [(v, s, e) for v, s, e in rows if abs(v) <= LIMIT]
+    if not rows:
+        return
+    divisor_value = -d if negative else d
+    f = -d_scale + (1 if divisor_value % 10 ** (d_scale + 1) == 0 and data.draw(st.booleans())
+                    else 0)
+    values = np.array([v for v, _, _ in rows], dtype=np.int64)
+    exps = np.array([e for _, _, e in rows], dtype=np.int64)
+    wide, out_scale, exponents = quotient.divide(values, scale, exps,
+                                                 np.array([divisor_value]), d_scale,
+                                                 np.full(len(rows), f))
+    found = quotient.to_decimals(wide, out_scale, exponents)
+    want = [expected(a, (divisor_value, d_scale, f)) for a in rows]
+    assert [x.as_tuple() for x in found] == [x.as_tuple() for x in want]
+    # the table agrees with the row-by-row division
+    general, general_scale, general_exps = quotient.divide(
+        values, scale, exps, np.full(len(rows), divisor_value), d_scale, np.full(len(rows), f))
+    assert general_scale == out_scale
+    assert np.array_equal(general.limbs[:, -wide.limbs.shape[1]:], wide.limbs)
+    assert np.array_equal(general_exps, exponents)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(-10 ** 6, 10 ** 6), st.sampled_from([1, 2, 3, 4, 5, 8, 12, 16, 20, 40, 125]),
        st.integers(0, 4), st.sampled_from([0, -2, 1]))
