@@ -125,6 +125,15 @@ def digit_count(x: Array) -> Array:
     return np.where(nonzero.any(axis=1), count, 0)
 
 
+def _largest_digits(x: Array) -> int:
+    """Decimal digits of the largest row (0 when every row is zero)."""
+    for j in range(x.shape[1]):
+        top = int(x[:, j].max(initial=0))
+        if top:
+            return int((x.shape[1] - j - 1) * DIGITS + len(str(top)))
+    return 0
+
+
 def trailing_zeros(x: Array) -> Array:
     """Decimal zeros each row's number ends in (ZERO_TZ for zero)."""
     nonzero = x != 0
@@ -157,28 +166,33 @@ def shift_right(x: Array, k: int) -> Array:
     if whole:
         x = x[:, :x.shape[1] - whole] if whole < x.shape[1] else np.zeros((x.shape[0], 1),
                                                                             dtype=np.int64)
-    if part:
-        high, low = np.divmod(x, POW[part])
-        high[:, 1:] += low[:, :-1] * POW[DIGITS - part]
-        x = high
+    if part:  # limb by limb, each limb a contiguous row (numpy is slow on narrow columns)
+        limbs = np.ascontiguousarray(x.T)
+        high = np.empty_like(limbs)
+        high[0] = limbs[0] // POW[part]  # the first limb may hold more than a limb
+        high[1:] = div_pow10(limbs[1:], part)  # the others are below BASE
+        low = limbs[:-1] - high[:-1] * POW[part]
+        high[1:] += low * POW[DIGITS - part]
+        x = high.T
     return x
 
 
 def to_binary(x: Array, words: int) -> Array:
     """Base-10^9 limbs as `words` 32-bit limbs (in uint64), least significant first; the caller
     makes sure the numbers fit."""
-    acc = np.zeros((x.shape[0], words), dtype=np.uint64)
+    acc = np.zeros((words, x.shape[0]), dtype=np.uint64)  # a contiguous row per word
+    limbs = np.ascontiguousarray(x.T).astype(np.uint64)
     mask = np.uint64(0xFFFFFFFF)
     base = np.uint64(BASE)
     top = 0  # 32-bit limbs in use so far (each base-10^9 step adds fewer than 30 bits)
     for j in range(x.shape[1]):
-        carry = x[:, j].astype(np.uint64)
+        carry = limbs[j]
         top = min(words, top + 1)
         for w in range(top):
-            t = acc[:, w] * base + carry
-            acc[:, w] = t & mask
+            t = acc[w] * base + carry
+            np.bitwise_and(t, mask, out=acc[w])
             carry = t >> np.uint64(32)
-    return acc
+    return acc.T
 
 
 # ------------------------------------------------------------------ numbers
@@ -499,11 +513,17 @@ def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_ro
     out_scale = 0
     integer_digits = 1
     if good.any():
-        count = digit_count(value.limbs)
-        # len(Decimal digits) + exponent: adjusted + 1, and 1 + exponent for a zero
-        whole = np.where(count == 0, 1 + exps, count - scale)
-        out_scale = max(out_scale, int(np.max(-exps[good])))
-        integer_digits = max(integer_digits, int(np.max(whole[good])))
+        every = bool(good.all())
+        out_scale = max(out_scale, -int(np.min(exps if every else exps[good])))
+        # len(Decimal digits) + exponent: adjusted + 1 (the most for the largest number), and
+        # 1 + exponent for a zero
+        integer_digits = max(integer_digits, _largest_digits(value.limbs if every else
+                                                             value.limbs[good]) - scale)
+        top = 1 + int(np.max(exps if every else exps[good]))
+        if top > integer_digits:  # a zero may have more
+            zero = ~value.limbs.any(axis=1) & good
+            if zero.any():
+                integer_digits = max(integer_digits, 1 + int(np.max(exps[zero])))
     for item in fallback:
         if item is None:
             continue
@@ -538,7 +558,7 @@ def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_ro
             flipped[:, w] = t & np.uint64(0xFFFFFFFF)
             carry = t >> np.uint64(32)
         unscaled[negative] = flipped
-    data = unscaled.astype("<u4")
+    data = unscaled.astype("<u4", order="C")
     valid = good.copy()
     for row, item in zip(fallback_rows.tolist(), fallback):
         if item is None:
