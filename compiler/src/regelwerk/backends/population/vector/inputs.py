@@ -50,9 +50,10 @@ def _quick(type_: t.Type, column: pa.Array, dom: Domain) -> Col | None:
             words = np.frombuffer(column.buffers()[1], dtype=np.int64)
             words = words[2 * column.offset: 2 * (column.offset + len(column))].reshape(-1, 2)
             low, high = words[:, 0], words[:, 1]
-            valid = column.is_valid().to_numpy(zero_copy_only=False)
-            low = np.where(valid, low, 0)
-            high = np.where(valid, high, 0)
+            if column.null_count:
+                valid = column.is_valid().to_numpy(zero_copy_only=False)
+                low = np.where(valid, low, 0)
+                high = np.where(valid, high, 0)
             if np.any(high != (low >> 63)) or fixed.magnitude(low) > fixed.LIMIT:
                 return None
             if type_.whole and np.any(low % fixed.POW10[kind.scale] != 0):

@@ -51,7 +51,7 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
     else:
         selected = np.ones(member.size, dtype=bool)
     parent, offsets = member.runs()
-    counts = np.bincount(parent[selected], minlength=households.size)
+    counts = _counts(selected, offsets)
     if node.op == "aantal":
         return Col("num", counts.astype(np.int64), households, 0, 0, notes)
     if node.op == "enig":
@@ -68,6 +68,14 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
     if empty.any():
         notes = merge(notes, {f"!het {node.op} over een lege lijst bestaat niet": empty})
     return _extreme(node.op, body, selected, member, households, notes)
+
+
+def _counts(selected: Array, offsets: Array) -> Array:
+    """Per household how many of its members are selected (a running count at the offsets)."""
+    running = np.empty(len(selected) + 1, dtype=np.int64)
+    running[0] = 0
+    np.cumsum(selected, out=running[1:])
+    return running[offsets[1:]] - running[offsets[:-1]]
 
 
 def _sum(body: Col, selected: Array, counts: Array, member: Domain, households: Domain,

@@ -254,7 +254,7 @@ def select(masks: list[Array], cols: list[Col], default: Col, dom: Domain | None
         cols_all = same_scale(cols_all)
     kind = cols_all[0].kind
     values = [np.broadcast_to(c.data, (size,)) for c in cols_all]
-    data = np.select([full(m, dom) for m in masks], values[:-1], values[-1]) if masks \
+    data = _first([full(m, dom) for m in masks], values[:-1], values[-1]) if masks \
         else values[-1].copy()
     if kind == "dec":
         data = data.astype(object)
@@ -266,10 +266,17 @@ def select(masks: list[Array], cols: list[Col], default: Col, dom: Domain | None
         elif not masks:
             exp = exps[-1]
         else:
-            exp = np.select([full(m, dom) for m in masks],
-                            [np.broadcast_to(e, (size,)) for e in exps[:-1]],
-                            np.broadcast_to(exps[-1], (size,)))
+            exp = _first([full(m, dom) for m in masks], exps[:-1], exps[-1])
     return Col(kind, data, dom, cols_all[0].scale, exp, notes)
+
+
+def _first(conditions: list[Array], choices: list[Any], default: Any) -> Array:
+    """np.select (the choice of the first condition that holds, else the default), one
+    np.where per condition from the last: fewer passes than np.select for a few conditions."""
+    out = default
+    for condition, choice in zip(reversed(conditions), reversed(choices)):
+        out = np.where(condition, choice, out)
+    return out
 
 
 def _select_wide(masks: list[Array], cols: list[Col], dom: Domain, notes: Notes) -> Col:
