@@ -116,7 +116,8 @@ def _list(name: str, type_: t.ListType, column: pa.Array, dom: Domain) -> Col:
     if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)) or \
             not pa.types.is_struct(kind.value_type):
         raise Unsupported(f"invoer {name} is geen lijst van records (list<struct>)")
-    bad = column.is_null().to_numpy(zero_copy_only=False).copy()
+    bad = column.is_null().to_numpy(zero_copy_only=False).copy() if column.null_count \
+        else np.zeros(len(column), dtype=bool)
     offsets = np.asarray(column.offsets.to_numpy(zero_copy_only=False), dtype=np.int64)
     offsets = np.where(np.concatenate(([False], bad)), 0, offsets) if bad.any() else offsets
     if bad.any():  # a null list has no members; rebuild offsets from the lengths

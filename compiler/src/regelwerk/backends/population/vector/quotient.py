@@ -295,7 +295,10 @@ def _divide_by_table(q0: Array, r: Array, d: int, scale: int, exp: Array, d_scal
     if not size:
         return None
     ideal = np.asarray(exp, dtype=np.int64) - np.asarray(d_exp, dtype=np.int64)
-    k: Array = np.searchsorted(POWERS, q0, side="right")  # digits of q0 (0 for 0)
+    top_digits = len(str(int(q0.max(initial=0))))
+    k: Array = (q0 >= 1).astype(np.int64)  # digits of q0 (0 for 0)
+    for j in range(1, top_digits):
+        k += q0 >= POWERS[j]
     present = np.flatnonzero(np.bincount(k, minlength=len(POWERS) + 1))
     reps = np.where(present == 0, 0, POWERS[np.maximum(present - 1, 0)])
     table_q0 = np.repeat(reps, d)
@@ -317,12 +320,13 @@ def _divide_by_table(q0: Array, r: Array, d: int, scale: int, exp: Array, d_scal
     position = np.zeros(len(POWERS) + 1, dtype=np.int64)
     position[present] = np.arange(len(present), dtype=np.int64) * d
     index = position[k] + r
-    limbs = np.empty((size, whole + fraction), dtype=np.int64)
+    rows = np.zeros((count_t, whole + fraction), dtype=np.int64)  # the fractions, integer 0
+    rows[:, whole:] = t_limbs[:, t_whole:]
+    limbs = np.take(rows, index, axis=0)
     rest = q0
     for j in range(whole - 1, 0, -1):
         rest, limbs[:, j] = np.divmod(rest, BASE)
     limbs[:, 0] = rest
-    limbs[:, whole:] = t_limbs[index, t_whole:]
     upper = high[index]
     lower = low[index]
     integers = np.flatnonzero((r == 0) & (q0 > 0))
