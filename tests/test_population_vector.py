@@ -274,3 +274,28 @@ def test_a_population_in_parts_is_one_population(name: str, monkeypatch: Any) ->
         assert found.provisional == expected.provisional
 
     check()
+
+
+@pytest.mark.parametrize("name", ["zorgtoeslag", "subsidie_gezinszorg"])
+def test_parts_on_threads_are_the_parts_one_after_the_other(name: str, monkeypatch: Any) -> None:
+    """Vectorised(threads=2) computes the parts at the same time: the same table, the same
+    provisional values, and progress counts every household once."""
+    from regelwerk.backends.population.vector import engine as vector_engine
+
+    monkeypatch.setattr(vector_engine, "CHUNK", 4)
+    prog = program(name)
+
+    @PROPERTY
+    @given(population(name), st.sampled_from(PEILDATA.get(name, ["2025-01-01"])))
+    def check(table: Any, day: str) -> None:
+        peildatum = datetime.date.fromisoformat(day)
+        expected = contract.PerHousehold().compute(prog, table, peildatum)
+        one = Vectorised().compute(prog, table, peildatum)
+        counted: list[int] = []
+        found = Vectorised(threads=2).compute(prog, table, peildatum, progress=counted.append)
+        assert found.table.equals(one.table)
+        assert comparable(found) == comparable(expected)
+        assert found.provisional == expected.provisional
+        assert sum(counted) == table.num_rows
+
+    check()

@@ -13,8 +13,10 @@ output columns are joined into the type the per-household path gives the whole (
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import decimal
+import threading
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -46,10 +48,15 @@ CHUNK = 1 << 16  # households per pass of the column program: its arrays stay in
 
 
 class Vectorised:
-    """The column program, with the per-household path for the households it hands over."""
+    """The column program, with the per-household path for the households it hands over.
 
-    def __init__(self) -> None:
+    `threads` > 1 computes the parts of a large population on that many threads at once (numpy
+    and Arrow release the GIL for their array work); the result is the same, part by part."""
+
+    def __init__(self, threads: int = 1) -> None:
         self.modules: dict[int, Any] = {}
+        self.threads = max(1, threads)
+        self.lock = threading.Lock()
 
     def compute(self, program: c.Program, population: pa.Table, peildatum: datetime.date,
                 outputs: Sequence[str] | None = None,
@@ -58,8 +65,19 @@ class Vectorised:
         size = population.num_rows
         if size <= 2 * CHUNK:
             return self.compute_part(program, population, peildatum, names, progress)
-        runs = [self.compute_part(program, population.slice(start, CHUNK), peildatum, names,
-                                  progress) for start in range(0, size, CHUNK)]
+        starts = range(0, size, CHUNK)
+        if self.threads > 1:
+            report = progress
+            if progress is not None:
+                def report(count: int) -> None:
+                    with self.lock:
+                        progress(count)
+            with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
+                runs = list(pool.map(lambda start: self.compute_part(
+                    program, population.slice(start, CHUNK), peildatum, names, report), starts))
+        else:
+            runs = [self.compute_part(program, population.slice(start, CHUNK), peildatum, names,
+                                      progress) for start in starts]
         types_ = {o.name: o.type for o in program.main.outputs}
         return _concat(runs, _keys(population), names, types_)
 
@@ -180,9 +198,10 @@ class Vectorised:
 
     def module(self, program: c.Program) -> Any:
         key = id(program)
-        if key not in self.modules:
-            self.modules = {key: contract.compiled_module(program)}
-        return self.modules[key]
+        with self.lock:
+            if key not in self.modules:
+                self.modules = {key: contract.compiled_module(program)}
+            return self.modules[key]
 
     def result(self, value: Col | None, type_: t.Type, size: int, index: Array,
                fallback: pa.Array | None) -> pa.Array:
