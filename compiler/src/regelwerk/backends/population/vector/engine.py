@@ -116,7 +116,7 @@ class Vectorised:
         for definition in declared:
             if definition.name not in population.column_names:
                 raise Unsupported(f"invoer {definition.name} ontbreekt")
-            column = population.column(definition.name).combine_chunks()
+            column = _one_chunk(population.column(definition.name))
             found = read(definition.name, definition.type, column, households)
             notes = merge(notes, found.notes)  # reading comes first, for every household
             found.notes = {}
@@ -187,12 +187,12 @@ class Vectorised:
         for name in names:
             arrays[name] = self.result(values.get(name), types_[name], size, index,
                                        None if fallback is None
-                                       else fallback.column(name).combine_chunks())
+                                       else _one_chunk(fallback.column(name)))
         for name in contract.RESULT_COLUMNS:
             if name == contract.PATH:
                 arrays[name] = pa.array(labels, type=pa.string()).take(pa.array(codes))
                 continue
-            other = fallback.column(name).combine_chunks() if fallback is not None else None
+            other = _one_chunk(fallback.column(name)) if fallback is not None else None
             arrays[name] = _merge(pa.nulls(size, pa.string()), other, index)
         return contract.Run(pa.table(arrays), names, tuple(sorted(provisional)))
 
@@ -245,7 +245,7 @@ def _concat(runs: list[contract.Run], keys: pa.Array, names: tuple[str, ...],
     gives all its values (the widest scale and integer part: an exact cast of each part)."""
     columns: dict[str, Any] = {contract.KEY: keys}
     for name in (*names, *contract.RESULT_COLUMNS):
-        parts = [run.table.column(name).combine_chunks() for run in runs]
+        parts = [_one_chunk(run.table.column(name)) for run in runs]
         kinds = {part.type for part in parts}
         if len(kinds) > 1:
             target = _common_type(kinds)
@@ -259,6 +259,13 @@ def _concat(runs: list[contract.Run], keys: pa.Array, names: tuple[str, ...],
         columns[name] = pa.chunked_array(parts, type=parts[0].type)
     provisional = sorted({p for run in runs for p in run.provisional})
     return contract.Run(pa.table(columns), names, tuple(provisional))
+
+
+def _one_chunk(column: pa.ChunkedArray) -> pa.Array:
+    """The column as one array: its chunk when it has one (combine_chunks would copy it)."""
+    if column.num_chunks == 1:
+        return column.chunk(0)
+    return column.combine_chunks()
 
 
 def _common_type(kinds: set[pa.DataType]) -> pa.DataType | None:
