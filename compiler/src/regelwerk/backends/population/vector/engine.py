@@ -164,7 +164,7 @@ class Vectorised:
         codes = np.zeros(size, dtype=np.int32)  # into labels; 0: COLUMNS
         labels = [contract.COLUMNS]
         for key, mask in notes.items():
-            if not key.startswith("!"):
+            if not key.startswith("!") or not len(index):
                 continue
             rows = bad if mask is None else (np.broadcast_to(mask, (size,)) & bad)
             unset = rows & (codes == 0)

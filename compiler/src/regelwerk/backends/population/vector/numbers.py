@@ -189,8 +189,8 @@ def scale(col: Col, numerator: int, denominator: int) -> Col:
     """`runtime.schaal`: times numerator, then divided by denominator."""
     if col.kind == "num":
         try:
-            product = fixed.mul(col.data, np.array([numerator], dtype=np.int64))
-            scaled = attrs.evolve(col, data=product)
+            scaled = col if numerator == 1 else attrs.evolve(
+                col, data=fixed.mul(col.data, np.array([numerator], dtype=np.int64)))
             if denominator == 1:
                 return scaled
             return divide(scaled, np.array([denominator], dtype=np.int64), 0, 0, col.dom,
