@@ -51,7 +51,7 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
     else:
         selected = np.ones(member.size, dtype=bool)
     parent, offsets = member.runs()
-    counts = _counts(selected, offsets)
+    counts = np.diff(offsets) if node.condition is None else _counts(selected, offsets)
     if node.op == "aantal":
         return Col("num", counts.astype(np.int64), households, 0, 0, notes)
     if node.op == "enig":
@@ -63,7 +63,7 @@ def aggregate(compiler: ColumnCompiler, node: c.Aggregate, ctx: Ctx) -> Col:
     notes = merge(notes, reduce_notes(restrict(body.notes, selected), member, households,
                                       selected))
     if node.op == "som":
-        return _sum(body, selected, counts, member, households, notes)
+        return _sum(body, selected, counts, member, households, notes, node.condition is None)
     empty = counts == 0
     if empty.any():
         notes = merge(notes, {f"!het {node.op} over een lege lijst bestaat niet": empty})
@@ -79,16 +79,19 @@ def _counts(selected: Array, offsets: Array) -> Array:
 
 
 def _sum(body: Col, selected: Array, counts: Array, member: Domain, households: Domain,
-         notes: Notes) -> Col:
+         notes: Notes, everyone: bool = False) -> Col:
+    """`som`: the selected members' values per household (`everyone`: every member is)."""
     parent, offsets = member.runs()
     values = np.broadcast_to(body.data, (member.size,))
     if body.kind == "num":
-        chosen = np.where(selected, values, 0)
+        chosen = values if everyone else np.where(selected, values, 0)
         if fixed.magnitude(chosen) <= fixed.LIMIT // max(member.size, 1):
             running = np.concatenate(([0], np.cumsum(chosen)))
             sums = running[offsets[1:]] - running[offsets[:-1]]
             if isinstance(body.exp, int):
-                exp: Any = np.where(counts > 0, min(0, body.exp), 0) if body.exp < 0 else 0
+                exp: Any = 0
+                if body.exp < 0:  # a Decimal sum starts at 0 (exponent 0): min(0, exp)
+                    exp = body.exp if counts.all() else np.where(counts > 0, body.exp, 0)
             else:
                 exp = np.zeros(households.size, dtype=np.int64)
                 exps = np.broadcast_to(body.exp, (member.size,))
