@@ -88,6 +88,8 @@ def trailing_zeros(values: Array, cap: int) -> Array:
     alive = np.ones(np.shape(values), dtype=bool)
     for k in range(1, min(cap, 18) + 1):
         alive &= (values % POW10[k]) == 0
+        if not alive.any():
+            break
         out += alive
     return out
 

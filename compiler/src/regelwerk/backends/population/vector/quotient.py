@@ -336,6 +336,8 @@ def _divide_by_table(q0: Array, r: Array, d: int, scale: int, exp: Array, d_scal
         alive = np.ones(len(q), dtype=bool)
         for j in range(1, len(POWERS)):
             alive &= (q % POWERS[j]) == 0
+            if not alive.any():
+                break
             tz += alive
         lower[integers] = k[integers] + DIGITS * fraction - 1 - t_scale - PREC + 1
         upper[integers] = np.maximum(tz - scale + d_scale, lower[integers])
