@@ -190,7 +190,8 @@ class Vectorised:
                                        else _one_chunk(fallback.column(name)))
         for name in contract.RESULT_COLUMNS:
             if name == contract.PATH:
-                arrays[name] = pa.array(labels, type=pa.string()).take(pa.array(codes))
+                arrays[name] = pa.array(labels, type=pa.string()).take(pa.array(codes)) \
+                    if len(labels) > 1 else pa.repeat(pa.scalar(labels[0], pa.string()), size)
                 continue
             other = _one_chunk(fallback.column(name)) if fallback is not None else None
             arrays[name] = _merge(pa.nulls(size, pa.string()), other, index)
