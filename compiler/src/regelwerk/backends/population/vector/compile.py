@@ -150,6 +150,16 @@ class ColumnCompiler(Visitor[Col]):
                 hit = index == k
                 if hit.any():
                     notes = merge(notes, {node.name: hit})
+        if all(v.kind == "num" and v.dom is None and np.size(v.data) == 1 for v in values):
+            # every version one fixed number: each row's version's value, by its index
+            same = numbers.same_scale(values)
+            if all(v.kind == "num" for v in same):
+                table = np.array([int(np.ravel(v.data)[0]) for v in same], dtype=np.int64)
+                exps = [v.exp for v in same]
+                exp: Any = exps[0]
+                if not (all(isinstance(e, int) for e in exps) and len(set(exps)) == 1):
+                    exp = np.array([int(np.ravel(e)[0]) for e in exps], dtype=np.int64)[safe]
+                return Col("num", table[safe], day.dom, same[0].scale, exp, notes)
         masks = [safe == k for k in range(len(versions) - 1)]
         return numbers.select(masks, values[:-1], values[-1], day.dom, notes)
 
