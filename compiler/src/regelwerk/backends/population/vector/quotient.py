@@ -385,10 +385,12 @@ def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
 
 def _carry(limbs: Array) -> Array:
     """Limbs of any int64 sizes normalised (floor carries) into [0, BASE), but the first."""
-    for j in range(limbs.shape[1] - 1, 0, -1):
-        carry = limbs[:, j] // BASE
-        limbs[:, j] -= carry * BASE
-        limbs[:, j - 1] += carry
+    rows = np.ascontiguousarray(limbs.T)  # a contiguous row per limb (in place afterwards)
+    for j in range(rows.shape[0] - 1, 0, -1):
+        carry = rows[j] // BASE
+        rows[j] -= carry * BASE
+        rows[j - 1] += carry
+    limbs[...] = rows.T
     return limbs
 
 
