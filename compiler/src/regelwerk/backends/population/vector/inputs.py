@@ -72,6 +72,21 @@ def _quick(type_: t.Type, column: pa.Array, dom: Domain) -> Col | None:
         return Col("date", days.astype(np.int64), dom)
     if isinstance(type_, t.ChoiceType) and (pa.types.is_string(kind) or
                                            pa.types.is_large_string(kind)):
+        if len(type_.values) <= 4:  # a comparison per value: cheaper than hashing every string
+            codes = np.zeros(len(column), dtype=np.int64)
+            matched = column.is_null().to_numpy(zero_copy_only=False).copy() \
+                if column.null_count else np.zeros(len(column), dtype=bool)
+            for k, word in enumerate(type_.values):
+                hit = pc.equal(column, word)
+                if hit.null_count:
+                    hit = hit.fill_null(False)
+                rows = hit.to_numpy(zero_copy_only=False)
+                if k:
+                    codes[rows] = k
+                matched |= rows
+            if not matched.all():  # a word that is not a value of the choice
+                return None
+            return Col("choice", codes, dom)
         encoded = pc.dictionary_encode(column)
         words = encoded.dictionary.to_pylist()
         if any(w not in type_.values for w in words):
