@@ -72,7 +72,7 @@ def _quick(type_: t.Type, column: pa.Array, dom: Domain) -> Col | None:
         return Col("date", days.astype(np.int64), dom)
     if isinstance(type_, t.ChoiceType) and (pa.types.is_string(kind) or
                                            pa.types.is_large_string(kind)):
-        if len(type_.values) <= 4:  # a comparison per value: cheaper than hashing every string
+        if len(type_.values) <= 2:  # a comparison per value: cheaper than hashing every string
             codes = np.zeros(len(column), dtype=np.int64)
             matched = column.is_null().to_numpy(zero_copy_only=False).copy() \
                 if column.null_count else np.zeros(len(column), dtype=bool)
