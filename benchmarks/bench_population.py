@@ -2,7 +2,9 @@
 
     .venv/bin/python benchmarks/bench_population.py [--huishoudens 1000000] [--prestaties 1000000]
 
-Zorgtoeslag over synthetic households (10^6 by default), on the same households:
+Zorgtoeslag over synthetic households (10^6 by default, drawn by `regelwerk populatie`'s module
+with the distribution of the docs' example; `--eigen-populatie` for this script's own lognormal
+incomes), on the same households:
 - the vectorised engine (`regelwerk.backends.population.vector.Vectorised`), OpenFisca's vectorised
   engine on the same formula (benchmarks/openfisca_zorgtoeslag, statute figures read from the rule
   file) and the per-household loop (`PerHousehold`: the generated module, one household at a time):
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
 ZORGTOESLAG = ROOT / "regulations" / "zorgtoeslag" / "zorgtoeslag.rw"
 GEZINSZORG = ROOT / "regulations" / "subsidie_gezinszorg" / "subsidie_gezinszorg.rw"
+DISTRIBUTION = ROOT / "docs" / "voorbeelden" / "populatie" / "zorgtoeslag-verdeling.toml"
 PEILDATUM_ZORGTOESLAG = datetime.date(2025, 1, 1)  # every 2025 figure is sourced, none provisional
 PEILDATUM_GEZINSZORG = datetime.date(2008, 7, 1)  # 2008: the hourly rate changes every quarter
 OPENFISCA_TARGET, OPENFISCA_STRETCH, LOOP_TARGET = 2, 5, 100
@@ -91,6 +94,16 @@ def zorgtoeslag_population(count: int, seed: int = 7) -> pa.Table:
         "huishouden": pa.ListArray.from_arrays(pa.array(offsets), person),
         "zelfde_toeslagpartner_hele_berekeningsjaar": pa.array(same),
     })
+
+
+def synthetic_zorgtoeslag(count: int, seed: int = 7) -> pa.Table:
+    """Households as `regelwerk populatie` draws them (the distribution of the docs' example):
+    the population the users of the tool get, valid for the eisen."""
+    from regelwerk.backends.population.synthetic import draw, read_distribution, regulation
+
+    distribution = read_distribution(DISTRIBUTION)
+    return draw(regulation([str(ZORGTOESLAG)]), count, seed, distribution,
+                peildatum=PEILDATUM_ZORGTOESLAG).table
 
 
 def gezinszorg_population(prestaties: int, per_dienst: int, seed: int = 11) -> pa.Table:
@@ -416,6 +429,9 @@ def main() -> int:
     parser.add_argument("--per-dienst", type=int, default=20, help="subsidie gezinszorg: prestaties per dienst")
     parser.add_argument("--rondes", type=int, default=3, help="rondes voor de snelle engines (de beste telt)")
     parser.add_argument("--zonder-lus", action="store_true", help="de per-huishouden-lus overslaan")
+    parser.add_argument("--eigen-populatie", action="store_true",
+                        help="zorgtoeslag: de lognormale inkomens van dit script in plaats van "
+                             "`regelwerk populatie` met docs/voorbeelden/populatie/zorgtoeslag-verdeling.toml")
     parser.add_argument("--kind", help=argparse.SUPPRESS)
     parser.add_argument("--regeling", help=argparse.SUPPRESS)
     parser.add_argument("--populatie", help=argparse.SUPPRESS)
@@ -438,7 +454,8 @@ def main() -> int:
 
         # --- zorgtoeslag
         start = time.perf_counter()
-        population = zorgtoeslag_population(args.huishoudens)
+        population = zorgtoeslag_population(args.huishoudens) if args.eigen_populatie else \
+            synthetic_zorgtoeslag(args.huishoudens)
         path = workdir / "zorgtoeslag.parquet"
         pq.write_table(population, path)
         persons = pc.sum(pc.list_value_length(population.column("huishouden"))).as_py()
@@ -515,7 +532,8 @@ def main() -> int:
         for key in gz:
             if "skipped" not in gz[key]:
                 print(f"  ({key}: {total / gz[key]['best_s']:,.0f} prestaties per seconde)")
-        goals.append(ratio_line("vectorised / per dienst", gz["vector"], gz["per_huishouden"], LOOP_TARGET))
+        # The issue sets its targets on zorgtoeslag; this ratio is measured and shown, not judged.
+        ratio_line("vectorised / per dienst", gz["vector"], gz["per_huishouden"], None)
         outputs = [o.name for o in program_of(GEZINSZORG).main.outputs]
         goals.append(identical("vectorised tegen per dienst", gz["vector"], gz["per_huishouden"], outputs))
         print("geheugen:")
