@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import sys
 import types
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -166,25 +166,32 @@ def column(values: list[Any], type_: t.Type) -> pa.Array:
     return pa.array([None if v is None else _text(v) for v in values], type=pa.string())
 
 
-def decimal_column(values: list[Decimal | None]) -> pa.Array:
-    """Decimals with the scale of the most precise value and room for the largest: decimal128 up to
-    38 digits, decimal256 up to 76; beyond that (a 34-digit quotient of a 50-digit amount) as text."""
+def decimal_type(values: Iterable[Decimal | None]) -> pa.DataType:
+    """The exact Arrow type of decimals: the scale of the most precise value and room for the
+    largest; decimal128 up to 38 digits, decimal256 up to 76; beyond that (a 34-digit quotient of a
+    50-digit amount) text."""
     scale = 0
     integer_digits = 1
     for value in values:
         if value is None:
             continue
-        sign, digits, exponent = value.as_tuple()
+        _sign, digits, exponent = value.as_tuple()
         assert isinstance(exponent, int), value  # the runtime never yields NaN or Infinity
         scale = max(scale, -exponent)
         integer_digits = max(integer_digits, len(digits) + exponent)
     precision = integer_digits + scale
     if precision <= 38:
-        kind: pa.DataType = pa.decimal128(max(precision, 1), scale)
-    elif precision <= 76:
-        kind = pa.decimal256(precision, scale)
-    else:
-        return pa.array([None if v is None else str(v) for v in values], type=pa.string())
+        return pa.decimal128(max(precision, 1), scale)
+    if precision <= 76:
+        return pa.decimal256(precision, scale)
+    return pa.string()
+
+
+def decimal_column(values: list[Decimal | None]) -> pa.Array:
+    """Decimals as an exact column of the type `decimal_type` gives them."""
+    kind = decimal_type(values)
+    if pa.types.is_string(kind):
+        return pa.array([None if v is None else str(v) for v in values], type=kind)
     return pa.array(values, type=kind)
 
 

@@ -46,6 +46,7 @@ from regelwerk.backends.population.engine import (
     KEY,
     PATH,
     Run,
+    decimal_type,
 )
 from regelwerk.core import nodes as c
 from regelwerk.core.soort import soort
@@ -432,7 +433,7 @@ def _arrow_type(values: list[Any], type_: t.Type) -> pa.DataType:
     if isinstance(type_, t.NumberType):
         if type_.percent:
             return pa.string()
-        return _decimal_type(values)
+        return decimal_type(values)
     if isinstance(type_, t.BooleanType):
         return pa.bool_()
     if isinstance(type_, t.DateType):
@@ -446,24 +447,6 @@ def _arrow_type(values: list[Any], type_: t.Type) -> pa.DataType:
     if isinstance(type_, t.ListType):
         members = [m for v in values if v is not None for m in v]
         return pa.list_(_arrow_type(members, type_.element))
-    return pa.string()
-
-
-def _decimal_type(values: Sequence[Decimal | None]) -> pa.DataType:
-    scale = 0
-    integer_digits = 1
-    for value in values:
-        if value is None:
-            continue
-        _sign, digits, exponent = value.as_tuple()
-        assert isinstance(exponent, int), value
-        scale = max(scale, -exponent)
-        integer_digits = max(integer_digits, len(digits) + exponent)
-    precision = integer_digits + scale
-    if precision <= 38:
-        return pa.decimal128(max(precision, 1), scale)
-    if precision <= 76:
-        return pa.decimal256(precision, scale)
     return pa.string()
 
 
