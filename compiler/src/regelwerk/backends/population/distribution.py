@@ -252,6 +252,8 @@ def _exponent(value: Decimal) -> int:
 
 
 def _weight(raw: object, refuse: Any) -> float:
+    """A probability or weight for numpy's random choice: never an amount (amounts are drawn as
+    whole multiples of their step, exactly), so a float is what numpy needs and all it touches."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)) or not raw >= 0 or \
             not math.isfinite(raw):
         raise refuse(f"{raw!r} is geen kans of gewicht (een getal van 0 of meer)")
