@@ -122,6 +122,16 @@ def test_one_divisor_for_the_column_is_the_decimal_quotient(data: Any, scale: in
     assert general_scale == out_scale
     assert np.array_equal(general.limbs[:, -wide.limbs.shape[1]:], wide.limbs)
     assert np.array_equal(general_exps, exponents)
+    # the output column, which the table builds at the finest exponent (not by shifting rows)
+    assert wide.table is not None
+    column = quotient.arrow_decimals(wide, out_scale, exponents, np.ones(len(rows), dtype=bool),
+                                     np.zeros(0, np.int64), [])
+    reference = contract.decimal_column(list(want))
+    if pa.types.is_string(reference.type):
+        assert column is None
+    else:
+        assert column is not None and column.type == reference.type
+        assert column.equals(reference)
 
 
 @settings(max_examples=200, deadline=None)

@@ -39,6 +39,7 @@ from regelwerk.backends.population.vector.columns import (
 )
 from regelwerk.backends.population.vector.compile import ColumnCompiler
 from regelwerk.backends.population.vector.inputs import read
+from regelwerk.backends.population.vector.memory import keep_freed_arrays
 from regelwerk.core import nodes as c
 from regelwerk.ir import types as t
 
@@ -57,6 +58,7 @@ class Vectorised:
         self.modules: dict[int, Any] = {}
         self.threads = max(1, threads)
         self.lock = threading.Lock()
+        keep_freed_arrays()
 
     def compute(self, program: c.Program, population: pa.Table, peildatum: datetime.date,
                 outputs: Sequence[str] | None = None,

@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import decimal
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    from regelwerk.backends.population.vector.division_table import Tabled
 
 Array = Any
 
@@ -53,7 +56,7 @@ SHIFT = np.array([30 + (10 ** k - 1).bit_length() for k in range(DIGITS + 1)], d
 MAGIC = np.array([-(-(1 << int(SHIFT[k])) // 10 ** k) for k in range(DIGITS + 1)],
                  dtype=np.int64)
 EXACT = decimal.Context(prec=200)
-TABLE_DIVISOR = 1024  # a single divisor up to this: quotients from a table per remainder
+TABLE_DIVISOR = 1024  # a single divisor up to this: quotients from a table (division_table)
 BOUND = 10 ** 9  # an exponent beyond every other  # scaling a Decimal of at most 76 digits by a power of ten
 
 
@@ -67,6 +70,7 @@ class Wide:
 
     negative: Array  # bool (n,)
     limbs: Array  # int64 (n, L)
+    table: Tabled | None = None  # how `divide_by_table` made the limbs (no change keeps it)
 
     def __len__(self) -> int:
         return int(self.negative.shape[0])
@@ -239,8 +243,10 @@ def divide(values: Array, scale: int, exp: Array, divisor: Array, d_scale: int,
     whole = len(str(top)) // DIGITS + 1  # integer limbs, the first never full (for a carry)
     width = whole + fraction
     if np.ndim(d) == 0 and 2 <= int(d) <= TABLE_DIVISOR:
-        tabled = _divide_by_table(q0, r, int(d), scale, exp, d_scale, d_exp, whole, fraction,
-                                  negative)
+        from regelwerk.backends.population.vector.division_table import divide_by_table
+
+        tabled = divide_by_table(q0, r, int(d), scale, exp, d_scale, d_exp, whole, fraction,
+                                 negative)
         if tabled is not None:
             return tabled
     limbs = np.empty((size, width), dtype=np.int64)
@@ -276,73 +282,6 @@ def divide(values: Array, scale: int, exp: Array, divisor: Array, d_scale: int,
         limbs, carried = _round(limbs, np.where(inexact, p, 0), count, tz, r, inexact)
         exponent = exponent + carried
     return Wide(negative, limbs), out_scale, exponent
-
-
-def _divide_by_table(q0: Array, r: Array, d: int, scale: int, exp: Array, d_scale: int,
-                     d_exp: Array, whole: int, fraction: int, negative: Array
-                     ) -> tuple[Wide, int, Array] | None:
-    """`divide` by one small divisor d, from a table: a quotient's fraction digits and rounding
-    depend only on the remainder r (< d) and the number of digits k of the integer part q0
-    (which fixes where the 34 digits end). The table divides one representative per (k, r) the
-    general way (10^(k-1) × d + r); a row takes its fraction limbs from its (k, r) and its
-    integer limbs from q0. The exponent is max(min(ideal, M), B) with M the table's exponent for
-    an ideal exponent above every other and B for one below every other (an exact quotient:
-    max(min(ideal, tz - scale), adjusted - 33), 0: the ideal; a rounded one: the same for every
-    ideal). Rows with r = 0 and q0 > 0 are exact integers whose trailing zeros are q0's own:
-    computed here. None (the general way) when a rounding would reach the integer part (the
-    representative would not stand for the others) or a representative is out of range."""
-    size = len(q0)
-    if not size:
-        return None
-    ideal = np.asarray(exp, dtype=np.int64) - np.asarray(d_exp, dtype=np.int64)
-    top_digits = len(str(int(q0.max(initial=0))))
-    k: Array = (q0 >= 1).astype(np.int64)  # digits of q0 (0 for 0)
-    for j in range(1, top_digits):
-        k += q0 >= POWERS[j]
-    present = np.flatnonzero(np.bincount(k, minlength=len(POWERS) + 1))
-    reps = np.where(present == 0, 0, POWERS[np.maximum(present - 1, 0)])
-    table_q0 = np.repeat(reps, d)
-    table_values = table_q0 * d + np.tile(np.arange(d, dtype=np.int64), len(present))
-    count_t = len(table_q0)
-    divisors = np.full(count_t, d, dtype=np.int64)
-    zeros = np.zeros(count_t, dtype=np.int64)
-    try:
-        t_wide, t_scale, high = divide(table_values, scale, np.full(count_t, BOUND), divisors,
-                                       d_scale, zeros)
-        _, _, low = divide(table_values, scale, np.full(count_t, -BOUND), divisors, d_scale,
-                           zeros)
-    except OutOfRange:  # a representative beyond the fixed bound
-        return None
-    t_limbs = t_wide.limbs
-    t_whole = t_limbs.shape[1] - fraction
-    if not np.array_equal(t_limbs[:, :t_whole], limbs_of(table_q0, t_whole)):
-        return None  # a rounding carried into the integer part
-    position = np.zeros(len(POWERS) + 1, dtype=np.int64)
-    position[present] = np.arange(len(present), dtype=np.int64) * d
-    index = position[k] + r
-    rows = np.zeros((count_t, whole + fraction), dtype=np.int64)  # the fractions, integer 0
-    rows[:, whole:] = t_limbs[:, t_whole:]
-    limbs = np.take(rows, index, axis=0)
-    rest = q0
-    for j in range(whole - 1, 0, -1):
-        rest, limbs[:, j] = np.divmod(rest, BASE)
-    limbs[:, 0] = rest
-    upper = high[index]
-    lower = low[index]
-    integers = np.flatnonzero((r == 0) & (q0 > 0))
-    if len(integers):  # q0 exactly (at most 19 digits): its own trailing zeros
-        q = q0[integers]
-        tz = np.zeros(len(q), dtype=np.int64)
-        alive = np.ones(len(q), dtype=bool)
-        for j in range(1, len(POWERS)):
-            alive &= (q % POWERS[j]) == 0
-            if not alive.any():
-                break
-            tz += alive
-        lower[integers] = k[integers] + DIGITS * fraction - 1 - t_scale - PREC + 1
-        upper[integers] = np.maximum(tz - scale + d_scale, lower[integers])
-    exponent = np.maximum(np.minimum(ideal, upper), lower)
-    return Wide(negative, limbs), t_scale, np.broadcast_to(exponent, (size,)).copy()
 
 
 def _round(limbs: Array, p: Array, count: Array, tz: Array, r: Array,
@@ -552,7 +491,12 @@ def arrow_decimals(value: Wide, scale: int, exp: Array, good: Array, fallback_ro
         kind, words = pa.decimal256(precision, out_scale), 8
     width = -(-precision // DIGITS)
     limbs = value.limbs if good.all() else np.where(good[:, None], value.limbs, 0)
-    if out_scale >= scale:
+    shifted = None
+    if value.table is not None and good.all() and out_scale < scale:
+        shifted = value.table.limbs(scale - out_scale)
+    if shifted is not None:  # exact: every row is a multiple of 10^-out_scale
+        limbs = fit(shifted, width)
+    elif out_scale >= scale:
         limbs = shift_left(limbs, out_scale - scale, width)
     else:  # exact: every good row is a multiple of 10^-out_scale
         limbs = fit(shift_right(limbs, scale - out_scale), width)
