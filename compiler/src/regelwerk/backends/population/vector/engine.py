@@ -45,7 +45,8 @@ from regelwerk.ir import types as t
 
 Array = Any
 WIDE = decimal.Context(prec=200)
-CHUNK = 1 << 16  # households per pass of the column program: its arrays stay in the caches
+CHUNK = 1 << 17  # households per pass: 1 MiB arrays stay in the 2 MiB L2 cache, and the Python
+# work per part is spread over enough rows (2^16 and 2^18 measured 5-10 % slower on zorgtoeslag)
 
 
 class Vectorised:

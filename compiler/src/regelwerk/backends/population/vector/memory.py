@@ -1,6 +1,6 @@
 """Freed array memory kept in the process while a population is computed.
 
-The column program allocates and frees arrays of a part's size (2^16 rows: 512 KiB each) hundreds
+The column program allocates and frees arrays of a part's size (2^17 rows: 1 MiB each) hundreds
 of times per part. glibc's malloc gives such blocks back to the system as soon as they are freed
 (mmap, and trimming the heap), so every new array is fresh pages the kernel must fault in and
 zero: on zorgtoeslag about 15,000 page faults per 10^6 households, some 15 % of the run (measured
