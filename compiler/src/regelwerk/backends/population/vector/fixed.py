@@ -109,21 +109,22 @@ def round_to(values: Array, scale: int, exponent: int, mode: str) -> Array:
     if -exponent >= scale:
         return rescale(values, scale, target)
     d = POW10[scale + exponent]
-    q, r = np.divmod(values, d)  # floor
-    if mode == "naar beneden":
-        out = q
-    elif mode == "naar boven":
-        out = q + (r != 0)
-    elif mode == "richting nul":
-        out = q + ((r != 0) & (values < 0))
-    elif mode == "weg van nul":
-        out = q + ((r != 0) & (values > 0))
-    elif mode == "rekenkundig":  # half away from zero
-        sign = np.where(values < 0, -1, 1)
-        qa, ra = np.divmod(np.abs(values), d)
-        out = sign * (qa + (2 * ra >= d))
+    if mode == "rekenkundig":  # half away from zero: |v| + d/2 floored (d is 10^k, even)
+        half = np.abs(values) + d // 2  # |v| <= 2^62: no wrap
+        half //= d
+        out = np.where(values < 0, -half, half)
     else:
-        raise AssertionError(mode)
+        q, r = np.divmod(values, d)  # floor
+        if mode == "naar beneden":
+            out = q
+        elif mode == "naar boven":
+            out = q + (r != 0)
+        elif mode == "richting nul":
+            out = q + ((r != 0) & (values < 0))
+        elif mode == "weg van nul":
+            out = q + ((r != 0) & (values > 0))
+        else:
+            raise AssertionError(mode)
     if exponent > 0:
         out = rescale(out, 0, exponent)
     return out
