@@ -53,9 +53,10 @@ PEILDATUM_GEZINSZORG = datetime.date(2008, 7, 1)  # 2008: the hourly rate change
 OPENFISCA_TARGET, OPENFISCA_STRETCH, LOOP_TARGET = 2, 5, 100
 CENT = 0.005
 MILLION = 1_000_000
-ENGINES = {
-    "vector": ("regelwerk.backends.population.vector", "Vectorised"),
-    "dask": ("regelwerk.backends.population.distributed", "DaskEngine"),
+ENGINES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "vector": ("regelwerk.backends.population.vector", "Vectorised", {}),
+    "vector2": ("regelwerk.backends.population.vector", "Vectorised", {"threads": 2}),
+    "dask": ("regelwerk.backends.population.distributed", "DaskEngine", {}),
 }
 
 # ------------------------------------------------------------------------------- populations
@@ -246,8 +247,8 @@ def child(args: argparse.Namespace) -> int:
             from regelwerk.backends.population.engine import PerHousehold
             engine: Any = PerHousehold()
         else:
-            module, name = ENGINES[args.engine]
-            engine = getattr(importlib.import_module(module), name)()
+            module, name, options = ENGINES[args.engine]
+            engine = getattr(importlib.import_module(module), name)(**options)
         for _ in range(args.rondes):
             start = time.perf_counter()
             run = engine.compute(program, population, peildatum)
@@ -293,7 +294,7 @@ def available(engine: str) -> str | None:
         return None
     if engine == "per_huishouden":
         return None
-    module, name = ENGINES[engine]
+    module, name, _ = ENGINES[engine]
     try:
         found = importlib.import_module(module)
     except ImportError as exc:
@@ -473,6 +474,8 @@ def main() -> int:
                                  workdir, args.rondes),
             "openfisca": run_engine("openfisca", "OpenFisca", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG,
                                     workdir, args.rondes),
+            "vector2": run_engine("vector2", "vectorised, 2 draden", ZORGTOESLAG, path,
+                                  PEILDATUM_ZORGTOESLAG, workdir, args.rondes),
             "dask": run_engine("dask", "Regelwerk Dask", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG, workdir,
                                args.rondes),
         }
@@ -491,6 +494,7 @@ def main() -> int:
             # exact decimal128 columns; OpenFisca's then includes its Arrow to numpy conversion
             whole = dict(runs["openfisca"], best_s=runs["openfisca"]["best_s"] + runs["openfisca"]["conversion_s"])
             ratio_line("  idem, Arrow tot uitkomst bij beide", runs["vector"], whole, None)
+        ratio_line("2 draden / 1 draad (vectorised)", runs["vector2"], runs["vector"], None)
         goals.append(ratio_line("vectorised / per huishouden", runs["vector"], runs["per_huishouden"],
                                 LOOP_TARGET))
         ratio_line("OpenFisca / per huishouden", runs["openfisca"], runs["per_huishouden"], None)

@@ -388,7 +388,8 @@ def invoke(*args: str) -> Any:
 @pytest.fixture
 def reference_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI with the per-household engine: what every engine must equal."""
-    monkeypatch.setattr(simulate_command, "engine_for", lambda name, scheduler: PerHousehold())
+    monkeypatch.setattr(simulate_command, "engine_for",
+                        lambda name, scheduler, threads=1: PerHousehold())
 
 
 def zorgtoeslag_population(tmp_path: Path) -> Path:
@@ -504,3 +505,24 @@ def test_cli_takes_a_regulation_folder_as_populatie_does(tmp_path: Path) -> None
                      "2026-01-01")
     assert refused.exit_code == 2
     assert "een map met 2 regelbestanden" in refused.output
+
+
+def test_threads_give_the_same_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--draden 2` computes the parts of the population on two threads: the same table."""
+    from regelwerk.backends.population.vector import engine as vector_engine
+
+    monkeypatch.setattr(vector_engine, "CHUNK", 2)  # 8 households: four parts
+    population = zorgtoeslag_population(tmp_path)
+    tables = []
+    for threads in ("1", "2"):
+        out = tmp_path / f"uit-{threads}.parquet"
+        result = invoke(str(ZORGTOESLAG), "--populatie", str(population), "--peildatum",
+                        "2026-01-01", "--uitvoer", str(out), "--draden", threads)
+        assert result.exit_code == 0, result.output
+        tables.append(pq.read_table(out))
+    assert tables[0].equals(tables[1])
+    assert tables[0].num_rows == 8
+    assert getattr(simulate_command.engine_for("lokaal", None, 2), "threads") == 2
+    refused = invoke(str(ZORGTOESLAG), "--populatie", str(population), "--peildatum",
+                     "2026-01-01", "--engine", "dask", "--draden", "2")
+    assert refused.exit_code == 2 and "--draden hoort bij --engine lokaal" in refused.output

@@ -41,9 +41,9 @@ class EngineUnavailable(Exception):
         self.message = message
 
 
-def engine_for(name: str, scheduler: str | None) -> Engine:
-    """`lokaal`: the vectorised engine; `dask`: the distributed one (on `scheduler`, or a local
-    cluster)."""
+def engine_for(name: str, scheduler: str | None, threads: int = 1) -> Engine:
+    """`lokaal`: the vectorised engine (its parts of the population on `threads` threads);
+    `dask`: the distributed one (on `scheduler`, or a local cluster)."""
     if name == "dask":
         try:
             from regelwerk.backends.population.distributed import DaskEngine
@@ -58,7 +58,7 @@ def engine_for(name: str, scheduler: str | None) -> Engine:
         return DaskEngine(scheduler=scheduler)  # type: ignore[no-any-return,unused-ignore]
     from regelwerk.backends.population.vector import Vectorised
 
-    return Vectorised()
+    return Vectorised(threads=threads)
 
 
 class Progress:
@@ -158,6 +158,9 @@ def _check_date(version: Version, option: str) -> None:
               help="Vergelijk met dezelfde regeling op een andere peildatum (de basis).")
 @click.option("--engine", "engine_name", type=click.Choice(["lokaal", "dask"]), default="lokaal",
               show_default=True, help="Reken op deze machine of op een Dask-cluster.")
+@click.option("--draden", "threads", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Lokale engine: zoveel delen van de populatie tegelijk, elk op een eigen "
+              "kern (de uitkomst is dezelfde).")
 @click.option("--scheduler", metavar="ADRES", help="Het adres van de Dask-scheduler "
               "(alleen met --engine dask; zonder: een cluster op deze machine).")
 @click.option("--sleutel", "key", metavar="KOLOM",
@@ -169,7 +172,7 @@ def _check_date(version: Version, option: str) -> None:
 def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str | None,
              report_path: str | None, as_json: bool, compare_spec: str | None,
              compare_date: str | None, engine_name: str, scheduler: str | None, key: str | None,
-             round_floats: bool, voortgang: bool) -> None:
+             round_floats: bool, voortgang: bool, threads: int) -> None:
     """Reken een regeling door voor een populatie huishoudens en vat de uitkomst samen.
 
     Exitcode 0 als alles berekend is (huishoudens met een fout horen bij de uitkomst), 1 bij fouten
@@ -181,6 +184,8 @@ def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str 
         raise click.UsageError("gebruik --vergelijk of --vergelijk-peildatum, niet allebei")
     if scheduler and engine_name != "dask":
         raise click.UsageError("--scheduler hoort bij --engine dask")
+    if threads > 1 and engine_name != "lokaal":
+        raise click.UsageError("--draden hoort bij --engine lokaal (Dask verdeelt over zijn workers)")
     try:
         import numpy  # noqa: F401  the engines need it
         import pyarrow  # noqa: F401
@@ -205,7 +210,7 @@ def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str 
     if base is not None:
         _check_date(base, "--vergelijk-peildatum" if base_day else "--peildatum")
     try:
-        engine = engine_for(engine_name, scheduler)
+        engine = engine_for(engine_name, scheduler, threads)
     except EngineUnavailable as exc:
         _fail(exc.message)
     try:
