@@ -19,8 +19,9 @@ from regelwerk.backends.annex.pdf import find_browser  # noqa: E402
 from regelwerk.backends.population import impact as impact_  # noqa: E402
 from regelwerk.backends.population import summary as summary_  # noqa: E402
 from regelwerk.backends.population.engine import PerHousehold  # noqa: E402
-from regelwerk.backends.population.io import complete, prepare, read  # noqa: E402
+from regelwerk.backends.population.io import complete, prepare  # noqa: E402
 from regelwerk.backends.population.report import render  # noqa: E402
+from regelwerk.backends.population.sources import read  # noqa: E402
 from regelwerk.pipeline import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -29,12 +29,11 @@ from regelwerk.backends.population.engine import (  # noqa: E402
 from regelwerk.backends.population.io import (  # noqa: E402
     MAX_MEMBERS,
     READ_PATH,
-    PopulationError,
     Prepared,
     complete,
     prepare,
-    read,
 )
+from regelwerk.backends.population.sources import PopulationError, read  # noqa: E402
 from regelwerk.cli import main  # noqa: E402
 from regelwerk.core import nodes as c  # noqa: E402
 from regelwerk.pipeline import load  # noqa: E402
@@ -522,7 +521,7 @@ def test_threads_give_the_same_table(tmp_path: Path, monkeypatch: pytest.MonkeyP
         tables.append(pq.read_table(out))
     assert tables[0].equals(tables[1])
     assert tables[0].num_rows == 8
-    assert getattr(simulate_command.engine_for("lokaal", None, 2), "threads") == 2
+    assert simulate_command.engine_for("lokaal", None, 2).threads == 2
     refused = invoke(str(ZORGTOESLAG), "--populatie", str(population), "--peildatum",
                      "2026-01-01", "--engine", "dask", "--draden", "2")
     assert refused.exit_code == 2 and "--draden hoort bij --engine lokaal" in refused.output

@@ -1,6 +1,6 @@
 """`regelwerk simuleer REGELING --populatie FILE --peildatum D`: a regulation over a population.
 
-Reads the households (Parquet, JSON Lines or CSV; see io.py), computes every output for each through
+Reads the households (Parquet, JSON Lines or CSV; see sources.py and io.py), computes every output for each through
 an engine, writes the result table (Parquet), and shows what it comes to (summary.py): in the
 terminal, as JSON or as an HTML report with charts (report.py). With `--vergelijk` or
 `--vergelijk-peildatum` it runs a second version over the same households and shows the effect of
@@ -27,7 +27,8 @@ import click
 
 if TYPE_CHECKING:
     from regelwerk.backends.population.engine import Engine, Run
-    from regelwerk.backends.population.io import Prepared, Source
+    from regelwerk.backends.population.io import Prepared
+    from regelwerk.backends.population.sources import Source
     from regelwerk.core import nodes as c
 
 EXTRA = ("voor simuleer zijn numpy en pyarrow nodig: installeer de extra 'populatie' "
@@ -198,7 +199,8 @@ def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str 
             _fail("voor --rapport is matplotlib nodig: installeer de extra 'populatie'")
     from regelwerk.backends.population import impact as impact_
     from regelwerk.backends.population import summary as summary_
-    from regelwerk.backends.population.io import PopulationError, prepare, read
+    from regelwerk.backends.population.io import prepare
+    from regelwerk.backends.population.sources import PopulationError, read
 
     new = Version(_load(regeling), regeling, day)
     _check_date(new, "--peildatum")
