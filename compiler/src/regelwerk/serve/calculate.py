@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from regelwerk import runtime
-from regelwerk.runtime import InvoerFout, RekenFout
+from regelwerk.runtime import InvoerFout
 from regelwerk.serve.catalog import Regeling
-from regelwerk.serve.errors import invoer_fout, reken_fout
+from regelwerk.serve.errors import invoer_fout, onbekend_fout, reken_fout
 from regelwerk.serve.notation import normalise
 
 VELDEN = ("peildatum", "invoer", "uitleg", "uitvoer")
@@ -69,9 +69,9 @@ def read_request(regeling: Regeling, document: object) -> Verzoek | Antwoord:
     elif problems:
         try:  # read (and check the eisen of) the input too, on a valid day if need be
             module.bereken_deel(invoer, day or _first_day(regeling), regeling.uitvoer_namen[:1])
-        except InvoerFout as exc:
+        except module.InvoerFout as exc:
             problems.append(exc)
-        except RekenFout:
+        except module.RekenFout:
             pass  # the input is right
     if problems or day is None:
         return _refused(problems)
@@ -92,9 +92,12 @@ def calculate(regeling: Regeling, document: object) -> Antwoord:
         answer: dict[str, Any] = {"regeling": regeling.naam,
                                   "peildatum": request.peildatum.isoformat()}
         answer.update(result.naar_json(request.uitleg))
-    except InvoerFout as exc:
+    # The module's own error classes: its runtime may be a copy beside it, not this package's.
+    except module.InvoerFout as exc:
         return _refused([exc])
-    except RekenFout as exc:
+    except module.OnbekendeWaarde as exc:
+        return Antwoord(422, onbekend_fout(exc))
+    except module.RekenFout as exc:
         return Antwoord(422, reken_fout(exc))
     answer.setdefault("voorlopig", [])
     return Antwoord(200, answer)

@@ -42,11 +42,13 @@ def invoer_fout(exc: InvoerFout) -> dict[str, Any]:
 
 
 def reken_fout(exc: RekenFout) -> dict[str, Any]:
-    if isinstance(exc, OnbekendeWaarde):
-        return {"fout": "onbekende-waarde", "melding": exc.melding, "soort": exc.soort,
-                "naam": exc.naam, "vanaf": exc.vanaf.isoformat() if exc.vanaf else None,
-                "reden": exc.reden}
     return {"fout": "reken", "melding": exc.melding}
+
+
+def onbekend_fout(exc: OnbekendeWaarde) -> dict[str, Any]:
+    return {"fout": "onbekende-waarde", "melding": exc.melding, "soort": exc.soort,
+            "naam": exc.naam, "vanaf": exc.vanaf.isoformat() if exc.vanaf else None,
+            "reden": exc.reden}
 
 
 def loads(body: bytes) -> Any:
