@@ -224,3 +224,12 @@ def test_the_peildatum_defaults_nowhere_and_dates_are_checked(url: str) -> None:
     assert status == 422 and body["problemen"][0]["veld"] == "peildatum"
     assert Decimal(call("POST", f"{url}/regelingen/zorgtoeslag/bereken", VERZOEK)[1]["uitvoer"][
         "zorgtoeslag_per_jaar"]) > 0
+
+
+def test_a_number_beyond_exact_arithmetic_is_a_422_not_a_500(url: str) -> None:
+    """Found by schemathesis: a 41-digit amount stopped the explanation with a decimal error."""
+    huge = {**AANVRAGER, "toetsingsinkomen": "1" + "0" * 40}
+    request = {"peildatum": "2026-03-01", "uitleg": True,
+               "invoer": {**INVOER, "huishouden": [huge]}}
+    status, body, _ = call("POST", f"{url}/regelingen/zorgtoeslag/bereken", request)
+    assert status == 422 and body["fout"] == "reken" and "34 cijfers" in body["melding"]

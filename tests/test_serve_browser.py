@@ -55,7 +55,7 @@ def test_zorgtoeslag_with_a_partner_saved_as_a_test(browser: object, folder: Pat
 
     errors: list[str] = []
     with serving(Instellingen(folder, schrijven=True)) as url:
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})  # type: ignore[attr-defined]
+        page = browser.new_page(viewport={"width": 1400, "height": 1500}, locale="nl-NL")  # type: ignore[attr-defined]
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{url}/verkenner?regeling=zorgtoeslag")
         page.wait_for_selector("body[data-klaar=ja]")

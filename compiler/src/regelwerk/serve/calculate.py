@@ -99,6 +99,11 @@ def calculate(regeling: Regeling, document: object) -> Antwoord:
         return Antwoord(422, onbekend_fout(exc))
     except module.RekenFout as exc:
         return Antwoord(422, reken_fout(exc))
+    except ArithmeticError:
+        # A number beyond the 34 significant digits of exact arithmetic (`1e40` written out): the
+        # input's fault, so a 422, never a 500.
+        return Antwoord(422, {"fout": "reken", "melding": "een getal in de invoer of de "
+                              "berekening is te groot om exact mee te rekenen (34 cijfers)"})
     answer.setdefault("voorlopig", [])
     return Antwoord(200, answer)
 

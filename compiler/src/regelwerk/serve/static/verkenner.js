@@ -209,6 +209,12 @@ function explanationNode(node, top) {
   return details;
 }
 
+// An output as the explanation shows it (with € and its period), else the number in Dutch notation.
+function shownValue(body, name) {
+  const node = (body.uitleg || []).find((n) => n.naam === name);
+  return node ? node.waarde : toDutch(body.uitvoer[name]);
+}
+
 function showResult(scenario, answer) {
   const out = scenario.result;
   out.replaceChildren();
@@ -232,13 +238,11 @@ function showResult(scenario, answer) {
   scenario.peildatumFout.textContent = "";
   scenario.last = answer.body;
   const other = state.scenarios.find((s) => s !== scenario && s.last);
-  // An output as the explanation shows it (with € and its period), else the number in Dutch notation.
-  const shown = new Map((answer.body.uitleg || []).map((node) => [node.naam, node.waarde]));
   const rows = Object.entries(answer.body.uitvoer).map(([name, value]) => {
     const cells = [el("th", {}, name),
-      el("td", { class: "waarde", "data-uitvoer": name, "data-waarde": String(value) }, shown.get(name) || toDutch(value))];
+      el("td", { class: "waarde", "data-uitvoer": name, "data-waarde": String(value) }, shownValue(answer.body, name))];
     if (other && other.last.uitvoer[name] !== undefined && other.last.uitvoer[name] !== value) {
-      cells.push(el("td", { class: "verschil" }, "anders: " + toDutch(other.last.uitvoer[name])));
+      cells.push(el("td", { class: "verschil" }, "anders dan " + other.label + ": " + shownValue(other.last, name)));
     }
     return el("tr", {}, ...cells);
   });
@@ -267,7 +271,7 @@ function request(scenario) {
 }
 
 function makeScenario(label, copyOf) {
-  const scenario = { last: null, timer: null, sequence: 0 };
+  const scenario = { label, last: null, timer: null, sequence: 0 };
   const recalc = () => {
     clearTimeout(scenario.timer);
     scenario.timer = setTimeout(() => calculate(scenario), 200);
