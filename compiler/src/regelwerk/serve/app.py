@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 from pathlib import Path
 
 import attrs
@@ -55,3 +57,19 @@ def create_app(instellingen: Instellingen, catalogus: Catalogus | None = None) -
     app.state.catalogus = catalogus or load_catalog(instellingen.map)
     app.state.openapi = None
     return app
+
+
+ENVIRONMENT = "REGELWERK_SERVE"  # the settings as JSON, for worker processes (`--workers`)
+
+
+def to_environment(instellingen: Instellingen) -> str:
+    return json.dumps({**attrs.asdict(instellingen), "map": str(instellingen.map)})
+
+
+def from_environment() -> Starlette:
+    """The application of `regelwerk serve --workers N`: each worker process builds its own, from
+    the settings the command put in the environment (uvicorn --factory calls this)."""
+    found = json.loads(os.environ[ENVIRONMENT])
+    found["map"] = Path(found["map"])
+    found["cors"] = tuple(found["cors"])
+    return create_app(Instellingen(**found))

@@ -3,6 +3,7 @@ under PAD, served by uvicorn."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,13 +26,15 @@ import click
               help="Hoogstens zoveel bytes per verzoek.")
 @click.option("--max-reeks", default=1000, show_default=True, type=click.IntRange(1),
               help="Hoogstens zoveel gevallen per bereken-reeks.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Zoveel processen rekenen naast elkaar (elk met de regelingen geladen).")
 def serve(pad: str, host: str, port: int, schrijven: bool, cors: tuple[str, ...],
-          max_verzoek: int, max_reeks: int) -> None:
+          max_verzoek: int, max_reeks: int, workers: int) -> None:
     """Reken via HTTP met de regelingen onder PAD, met de scenarioverkenner op /verkenner."""
     try:
         import uvicorn
 
-        from regelwerk.serve.app import Instellingen, create_app, is_loopback
+        from regelwerk.serve.app import ENVIRONMENT, Instellingen, create_app, is_loopback, to_environment
         from regelwerk.serve.catalog import CatalogusFout
     except ImportError:
         click.echo("regelwerk serve heeft starlette en uvicorn nodig: pip install "
@@ -50,4 +53,9 @@ def serve(pad: str, host: str, port: int, schrijven: bool, cors: tuple[str, ...]
     regelingen = ", ".join(app.state.catalogus.regelingen) or "geen"
     click.echo(f"regelingen: {regelingen}", err=True)
     click.echo(f"verkenner: http://{host}:{port}/verkenner", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[ENVIRONMENT] = to_environment(settings)  # each worker loads the rules itself
+    uvicorn.run("regelwerk.serve.app:from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
