@@ -74,3 +74,30 @@ def test_samen_keeps_the_first_and_flattens() -> None:
     assert (both.veld, both.melding) == ("a", "x")
     assert both.problemen == (("a", "x"), ("b", "y"), ("c", "z"))
     assert InvoerFout.samen([first]) is first
+
+
+def test_every_unmet_eis_is_named_in_the_module_and_the_interpreter() -> None:
+    partner = {"rol": "toeslagpartner", "verzekerde": True, "toetsingsinkomen": "1",
+               "rendementsgrondslag": "0"}
+    invoer = {"huishouden": [partner, partner],  # no aanvrager, two partners
+              "zelfde_toeslagpartner_hele_berekeningsjaar": True}
+    with pytest.raises(zorgtoeslag.InvoerFout) as caught:
+        zorgtoeslag.bereken(invoer, "2026-03-01")
+    expected = (("huishouden", "voldoet niet aan de eis: precies één aanvrager"),
+                ("huishouden", "voldoet niet aan de eis: hoogstens één toeslagpartner"))
+    assert caught.value.problemen == expected
+    assert interpreter_error(invoer).problemen == expected
+
+
+def test_an_eis_that_cannot_be_evaluated_after_one_not_met_is_left_out() -> None:
+    from regelwerk.runtime import RekenFout, eisen
+
+    def stops() -> bool:
+        raise RekenFout("het maximum over een lege lijst bestaat niet")
+
+    with pytest.raises(InvoerFout) as caught:
+        eisen((lambda: False, "a", "eerste"), (stops, "b", "tweede"), (lambda: False, "c", "derde"))
+    assert caught.value.problemen == (("a", "eerste"),)
+    with pytest.raises(RekenFout):
+        eisen((lambda: True, "a", "eerste"), (stops, "b", "tweede"))
+    eisen((lambda: True, "a", "eerste"))

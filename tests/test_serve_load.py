@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.bench_serve import PEILDATUM, errors, households, in_process, load
+
 from regelwerk.serve import Instellingen
 from tests.serving import serving
 

@@ -138,6 +138,23 @@ def eis_melding(eis: str) -> str:
     return f"voldoet niet aan de eis: {eis}"
 
 
+def eisen(*eisen: tuple[Callable[[], bool], str, str]) -> None:
+    """Every `eis` (is it met, the input's name, the message), in order: those not met in one
+    InvoerFout. An eis that stops with a RekenFout after one was not met is left out (the first
+    explains it); the eisen after it are not checked."""
+    fouten: list[InvoerFout] = []
+    for vervuld, veld, melding in eisen:
+        try:
+            if not vervuld():
+                fouten.append(InvoerFout(veld, melding))
+        except RekenFout:
+            if not fouten:
+                raise
+            break
+    if fouten:
+        raise InvoerFout.samen(fouten)
+
+
 def geen_waarde_melding(naam: str, dag: datetime.date) -> str:
     return f"parameter {naam} heeft geen waarde op {dag.isoformat()}"
 
