@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.bench_serve import free_port
 from click.testing import CliRunner
 
-from benchmarks.bench_serve import free_port
 from regelwerk.cli import main
 from tests.serving import call
 
