@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from benchmarks.bench_serve import free_port
 from click.testing import CliRunner
 
@@ -45,3 +46,15 @@ def test_rule_files_with_errors_do_not_start(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", str(tmp_path)])
     assert result.exit_code == 1
     assert "de dienst start niet" in result.output
+
+
+def test_workers_build_the_same_application_from_the_environment(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regelwerk.serve.app import ENVIRONMENT, Instellingen, from_environment, to_environment
+
+    shutil.copytree(FIXTURE, tmp_path / "vijandig")
+    settings = Instellingen(tmp_path, max_reeks=7, cors=("https://portaal.example",))
+    monkeypatch.setenv(ENVIRONMENT, to_environment(settings))
+    app = from_environment()
+    assert app.state.instellingen == settings
+    assert list(app.state.catalogus.regelingen) == ["vijandig"]
