@@ -30,7 +30,7 @@ import attrs
 import pyarrow as pa
 
 from regelwerk import runtime
-from regelwerk.backends.python.loading import compiled_module
+from regelwerk.backends.python.loading import compiled_module as compiled_module  # re-exported
 from regelwerk.core import nodes as c
 from regelwerk.ir import types as t
 
