@@ -110,6 +110,12 @@ def test_hostile_labels_stay_text(browser: object, folder: Path) -> None:
         page.goto(f"{url}/verkenner?regeling=vijandig")
         page.wait_for_selector("body[data-klaar=ja]")
         page.click("[data-scenario=A] button.toevoegen")
+        # an empty member: every missing field is marked at once, with its message under it
+        page.wait_for_selector("[data-scenario=A] .veld.fout [data-veld='leden[0].bedrag_van_lid']")
+        problems = page.locator("[data-scenario=A] .problemen li").all_inner_texts()
+        assert problems == ["leden[0].bedrag_van_lid: ontbreekt", "leden[0].soort_van_lid: ontbreekt",
+                            "basis: ontbreekt"]
+        assert page.locator("[data-scenario=A] .veld.fout").count() == 3
         page.fill("[data-scenario=A] [data-veld='leden[0].bedrag_van_lid']", "2")
         page.select_option("[data-scenario=A] [data-veld='leden[0].soort_van_lid']", "gewoon")
         page.fill("[data-scenario=A] [data-veld=basis]", "1")
