@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
+from regelwerk.pipeline import REGULATIONS_DIR
+
 
 @click.command()
-@click.argument("pad", default=".", type=click.Path(exists=True, file_okay=False))
+@click.argument("pad", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Het adres waarop de dienst luistert.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
@@ -28,9 +30,13 @@ import click
               help="Hoogstens zoveel gevallen per bereken-reeks.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
               help="Zoveel processen rekenen naast elkaar (elk met de regelingen geladen).")
-def serve(pad: str, host: str, port: int, schrijven: bool, cors: tuple[str, ...],
+def serve(pad: str | None, host: str, port: int, schrijven: bool, cors: tuple[str, ...],
           max_verzoek: int, max_reeks: int, workers: int) -> None:
-    """Reken via HTTP met de regelingen onder PAD, met de scenarioverkenner op /verkenner."""
+    """Reken via HTTP met de regelingen onder PAD, met de scenarioverkenner op /verkenner.
+
+    Zonder PAD: de map regulations/ als die er is, anders de huidige map."""
+    if pad is None:
+        pad = REGULATIONS_DIR if Path(REGULATIONS_DIR).is_dir() else "."
     try:
         import uvicorn
 
