@@ -49,7 +49,7 @@ def test_the_service_keeps_to_its_description(base_url: str) -> None:
     plugin does not run under this pytest; the cases are the same through Hypothesis directly.)"""
     api = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     operations = [result.ok() for result in api.get_all_operations()]
-    assert len(operations) == 2 + 3 * 3  # gezond, regelingen; schema, bereken, -reeks each
+    assert len(operations) == 2 + 3 * 4  # gezond, regelingen; each: itself, schema, bereken, -reeks
     for operation in operations:
 
         @given(operation.as_strategy())

@@ -129,6 +129,10 @@ def openapi(catalog: Catalogus, max_reeks: int) -> dict[str, Any]:
         schemas[f"{naam}_verzoek"] = request_schema(naam, regeling)
         schemas[f"{naam}_antwoord"] = answer_schema(naam)
         base = f"/regelingen/{naam}"
+        paths[base] = {"get": {
+            "summary": f"Naam, titel, versie, geldigheid en bron van {naam}",
+            "operationId": f"{naam}_regeling",
+            "responses": {"200": _json(_ref("Regeling"), "De regeling")}}}
         paths[f"{base}/schema"] = {"get": {
             "summary": f"Invoer- en uitvoerschema van {naam}", "operationId": f"{naam}_schema",
             "responses": {"200": _json({"type": "object", "required": ["invoer", "uitvoer"]},
