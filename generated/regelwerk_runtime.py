@@ -65,12 +65,27 @@ _PERCENT = re.compile(r"(-?[0-9]+(?:[.,][0-9]+)?)\s*%")
 
 
 class InvoerFout(Exception):
-    """Wrong input: `veld` names the field (`kinderen[0].geboortedatum`), `melding` what is wrong."""
+    """Wrong input: `veld` names the field (`kinderen[0].geboortedatum`), `melding` what is wrong.
 
-    def __init__(self, veld: str, melding: str) -> None:
-        super().__init__(f"{veld}: {melding}")
+    `problemen`: every problem found, as (veld, melding) pairs, the first being `veld` and
+    `melding`; reading a regulation's input collects them all (`InvoerFout.samen`), so a form
+    learns of every wrong field at once."""
+
+    def __init__(self, veld: str, melding: str,
+                 problemen: Sequence[tuple[str, str]] | None = None) -> None:
+        found = tuple(problemen) if problemen else ((veld, melding),)
+        super().__init__("; ".join(f"{field}: {message}" for field, message in found))
         self.veld = veld
         self.melding = melding
+        self.problemen = found
+
+    @classmethod
+    def samen(cls, fouten: Sequence[InvoerFout]) -> InvoerFout:
+        """Several errors as one: `veld` and `melding` of the first, `problemen` of them all."""
+        if len(fouten) == 1:
+            return fouten[0]
+        return cls(fouten[0].veld, fouten[0].melding,
+                   [problem for fout in fouten for problem in fout.problemen])
 
     @property
     def field(self) -> str:
@@ -121,6 +136,23 @@ def onbekend_melding(soort: str, naam: str, vanaf: datetime.date | None, reden: 
 def eis_melding(eis: str) -> str:
     """An input that does not meet an `eis` of the rules."""
     return f"voldoet niet aan de eis: {eis}"
+
+
+def eisen(*eisen: tuple[Callable[[], bool], str, str]) -> None:
+    """Every `eis` (is it met, the input's name, the message), in order: those not met in one
+    InvoerFout. An eis that stops with a RekenFout after one was not met is left out (the first
+    explains it); the eisen after it are not checked."""
+    fouten: list[InvoerFout] = []
+    for vervuld, veld, melding in eisen:
+        try:
+            if not vervuld():
+                fouten.append(InvoerFout(veld, melding))
+        except RekenFout:
+            if not fouten:
+                raise
+            break
+    if fouten:
+        raise InvoerFout.samen(fouten)
 
 
 def geen_waarde_melding(naam: str, dag: datetime.date) -> str:
@@ -405,8 +437,7 @@ class Soort:
         known = dict(self.velden)
         for key in raw:
             if key not in known:
-                raise InvoerFout(f"{veld}.{key}", f"{self.beschrijving} heeft geen gegeven '{key}'; "
-                                 f"bekend zijn: {', '.join(known)}")
+                raise InvoerFout(f"{veld}.{key}", _geen_gegeven_melding(self, key))
         out = {}
         for name, kind in self.velden:
             if name not in raw:
@@ -459,6 +490,38 @@ class Soort:
 
 
 _NUMBER_FORMS = frozenset({"bedrag", "procent", "duur", "getal"})
+
+
+def _geen_gegeven_melding(soort: Soort, key: object) -> str:
+    return (f"{soort.beschrijving} heeft geen gegeven '{key}'; bekend zijn: "
+            f"{', '.join(name for name, _ in soort.velden)}")
+
+
+def lees_verzameld(soort: Soort, veld: str, raw: object, fouten: list[InvoerFout]) -> Any:
+    """`soort.lees`, reading on past a problem: each wrong field of a record or member of a list
+    is added to `fouten` (in the order `lees` would meet them) and read as None."""
+    if soort.vorm == "gegevens" and isinstance(raw, Mapping):
+        for key in raw:
+            if key not in dict(soort.velden):
+                fouten.append(InvoerFout(f"{veld}.{key}", _geen_gegeven_melding(soort, key)))
+        out: dict[str, Any] = {}
+        for name, kind in soort.velden:
+            if name in raw:
+                out[name] = lees_verzameld(kind, f"{veld}.{name}", raw[name], fouten)
+            elif name in soort.standaard:
+                out[name] = soort.standaard[name]
+            else:
+                fouten.append(InvoerFout(f"{veld}.{name}", "ontbreekt"))
+        return out
+    if soort.vorm == "lijst" and soort.element is not None and isinstance(raw, (list, tuple)):
+        element = soort.element
+        return tuple(lees_verzameld(element, f"{veld}[{i}]", item, fouten)
+                     for i, item in enumerate(raw))
+    try:
+        return soort.lees(veld, raw)
+    except InvoerFout as exc:
+        fouten.append(exc)
+        return None
 
 
 def _percent(number: str) -> Decimal:
@@ -602,15 +665,19 @@ class Invoervelden:
         if not isinstance(invoer, Mapping):
             raise InvoerFout("invoer", "verwacht een object met de invoer per naam")
         known = dict(self.velden)
+        fouten: list[InvoerFout] = []  # every problem, in the order of the input's fields
         for key in invoer:
             if key not in known:
-                raise InvoerFout(str(key), "is geen invoer van deze regeling; bekend zijn: "
-                                 + ", ".join(sorted(known)))
+                fouten.append(InvoerFout(str(key), "is geen invoer van deze regeling; bekend zijn: "
+                                         + ", ".join(sorted(known))))
         out = {}
         for name, kind in self.velden:
             if name not in invoer:
-                raise InvoerFout(name, "ontbreekt")
-            out[name] = kind.lees(name, invoer[name])
+                fouten.append(InvoerFout(name, "ontbreekt"))
+                continue
+            out[name] = lees_verzameld(kind, name, invoer[name], fouten)
+        if fouten:
+            raise InvoerFout.samen(fouten)
         return out
 
 

@@ -694,8 +694,18 @@ def zorgtoeslag_per_maand(r: _Rekening) -> Decimal:
 
 
 def _eisen(r: _Rekening) -> None:
-    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout als er een niet klopt."""
-    if not Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'aanvrager'])) == _AANTAL_1:
-        raise rt.InvoerFout('huishouden', 'voldoet niet aan de eis: precies één aanvrager')
-    if not Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'toeslagpartner'])) <= _AANTAL_1:
-        raise rt.InvoerFout('huishouden', 'voldoet niet aan de eis: hoogstens één toeslagpartner')
+    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout met elke eis die niet klopt."""
+    rt.eisen(
+        (
+            lambda: Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'aanvrager']))
+            == _AANTAL_1,
+            'huishouden',
+            'voldoet niet aan de eis: precies één aanvrager',
+        ),
+        (
+            lambda: Decimal(len([persoon for persoon in huishouden(r) if persoon['rol'] == 'toeslagpartner']))
+            <= _AANTAL_1,
+            'huishouden',
+            'voldoet niet aan de eis: hoogstens één toeslagpartner',
+        ),
+    )

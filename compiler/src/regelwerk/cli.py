@@ -223,6 +223,10 @@ from regelwerk.backends.population.synthetic_command import populatie  # noqa: E
 
 main.add_command(populatie)
 
+from regelwerk.serve.command import serve  # noqa: E402
+
+main.add_command(serve)
+
 
 if __name__ == "__main__":
     main()

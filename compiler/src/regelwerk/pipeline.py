@@ -187,16 +187,17 @@ def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
     return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files])
 
 
-def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
-    """Check source text that is not in a file (editors, tests)."""
+def load_text(text: str, path: str = "<invoer>.rw", file: Path | None = None) -> LoadResult:
+    """Check source text that is not in a file (editors, tests); `file`: where it would be, to find
+    the modules it uses beside it."""
     with _quiet_collector():
-        return _load_text(text, path)
+        return _load_text(text, path, file)
 
 
-def _load_text(text: str, path: str) -> LoadResult:
+def _load_text(text: str, path: str, file: Path | None = None) -> LoadResult:
     _deep_enough()
     program = Program()
-    module = _Loader(program, False).load_source(text, path, None, ())
+    module = _Loader(program, False).load_source(text, path, file, ())
     checked = []
     if module is not None and not _fails(program, path):
         checked.append(CheckedModule(module, program))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -91,19 +92,22 @@ class Interpreter(ExpressionEvaluator):
         return found
 
     def check_requirements(self) -> None:
-        """Every `eis` of every input, in the order of the rules: the first one not met is an
-        InvoerFout. A test gives only the inputs it needs: an eis on inputs it leaves out waits."""
-        for definition in self.program.inputs():
-            for requirement in definition.requirements:
-                if not set(requirement.reads) <= set(self.inputs):
-                    continue
-                self.trace.append([])
-                try:
-                    met = self.eval(requirement.condition, {})
-                finally:
-                    self.trace.pop()
-                if not met:
-                    raise InvoerFout(definition.name, runtime.eis_melding(requirement.description))
+        """Every `eis` of every input, in the order of the rules, as `runtime.eisen` checks them
+        in a generated module: those not met in one InvoerFout. A test gives only the inputs it
+        needs: an eis on inputs it leaves out waits."""
+        runtime.eisen(*((functools.partial(self._met, requirement), definition.name,
+                         runtime.eis_melding(requirement.description))
+                        for definition in self.program.inputs()
+                        for requirement in definition.requirements
+                        if set(requirement.reads) <= set(self.inputs)))
+
+    def _met(self, requirement: c.Requirement) -> bool:
+        self.trace.append([])
+        try:
+            met: bool = self.eval(requirement.condition, {})
+        finally:
+            self.trace.pop()
+        return met
 
     # ------------------------------------------------------------ names
     def definition(self, name: str) -> c.Definition | None:

@@ -21,7 +21,6 @@ the error kind and field (the tests check this on random populations).
 from __future__ import annotations
 
 import datetime
-import sys
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -31,6 +30,7 @@ import attrs
 import pyarrow as pa
 
 from regelwerk import runtime
+from regelwerk.backends.python.loading import compiled_module as compiled_module  # re-exported
 from regelwerk.core import nodes as c
 from regelwerk.ir import types as t
 
@@ -83,16 +83,6 @@ def households(population: pa.Table) -> Iterator[dict[str, Any]]:
     columns = [name for name in population.column_names if name != KEY]
     for batch in population.select(columns).to_batches(max_chunksize=10_000):
         yield from batch.to_pylist()
-
-
-def compiled_module(program: c.Program) -> types.ModuleType:
-    """The generated per-household module of the regulation, built in memory (not written)."""
-    from regelwerk.backends.python import generate
-
-    sys.modules.setdefault("regelwerk_runtime", runtime)
-    module = types.ModuleType(f"regelwerk_populatie_{program.main.name}")
-    exec(compile(generate(program), f"<{program.main.name}>", "exec"), module.__dict__)  # noqa: S102
-    return module
 
 
 class PerHousehold:

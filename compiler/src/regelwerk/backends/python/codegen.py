@@ -20,7 +20,7 @@ from regelwerk.backends.python import printer
 from regelwerk.backends.python.expressions import (
     AND,
     CMP,
-    NOT,
+    COND,
     OR,
     Compiler,
     Py,
@@ -337,19 +337,20 @@ class ModuleWriter:
         signature = text("def _eisen(r: _Rekening) -> None:")
 
         def build(compiler: Compiler) -> tuple[Doc, Lines]:
-            body: Lines = []
+            # rt.eisen((lambda: condition, veld, melding), ...): every eis not met in one InvoerFout
+            checks: list[Doc] = []
             for definition in self.plan.inputs:
                 for requirement in definition.requirements:
-                    condition = compiler.wrap(requirement.condition, {}, NOT + 1)
-                    body.append(render(Concat((text("if not "), condition, text(":"))), 4))
+                    condition = compiler.wrap(requirement.condition, {}, COND)
                     message = runtime.eis_melding(requirement.description)
-                    body.append(render(printer.call("rt.InvoerFout", [
-                        printer.string(definition.name), printer.string(message)]), 8, "raise "))
-            return signature, body
+                    checks.append(printer.tuple_of([Concat((text("lambda: "), condition)),
+                                                    printer.string(definition.name),
+                                                    printer.string(message)]))
+            return signature, [render(printer.call("rt.eisen", checks), 4)]
 
         return _function(None, *self.compiled(build),
                          ["De eisen aan de invoer, in de volgorde van de regels: een InvoerFout "
-                          "als er een niet klopt."])
+                          "met elke eis die niet klopt."])
 
     def compiled(self, build: Callable[[Compiler], tuple[Doc, Lines]]) -> tuple[Doc, Lines]:
         """Build a function twice: the second time its locals avoid the module names it reads."""
