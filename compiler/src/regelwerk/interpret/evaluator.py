@@ -51,23 +51,7 @@ class Evaluation:
 def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
              outputs: list[str] | None = None, raw: bool = True) -> Evaluation:
     """Validate `inputs` (JSON-like when raw, else already converted) and compute the outputs."""
-    program = checked.core()
-    main = program.main
-    day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
-    evaluator = Interpreter(program, day)
-    names = outputs if outputs is not None else [o.name for o in main.outputs]
-    results: dict[str, Value] = {}
-    types: dict[str, t.Type] = {}
-    roots = []
-    with decimal.localcontext(DECIMAL_CONTEXT):
-        evaluator.inputs = evaluator.read_inputs(inputs) if raw else dict(inputs)
-        evaluator.check_requirements()
-        for name in names:
-            value, node, type_ = evaluator.value_of_name(name)
-            results[name] = value
-            types[name] = type_
-            roots.append(node)
-    return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)))
+    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=False)
 
 
 def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
@@ -75,6 +59,11 @@ def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatu
     """As `evaluate`, but an output that needs a value the regulation declares `onbekend` is left
     out, with the message in `onbekend`; every other output is computed. Any other error still
     stops the calculation (the semantics of generated modules' `bereken_gedeeltelijk`)."""
+    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=True)
+
+
+def _evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
+              outputs: list[str] | None, raw: bool, partial: bool) -> Evaluation:
     program = checked.core()
     main = program.main
     day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
@@ -92,6 +81,8 @@ def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatu
             try:
                 value, node, type_ = evaluator.value_of_name(name)
             except OnbekendeWaarde as exc:
+                if not partial:
+                    raise
                 del evaluator.trace[depth:]  # the steps of the output that stopped
                 unknown[name] = exc.melding
                 continue
