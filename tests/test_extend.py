@@ -93,3 +93,14 @@ def test_a_change_in_a_used_module_shows_in_the_regulation_that_extends_it(tmp_p
     summary = render_summary(compare_modules(*versions))
     assert "Maandprestatie (gewijzigd)" in summary
     assert "Gegeven uren anders omschreven" in summary
+
+
+def test_a_copied_regulation_still_finds_the_standard_modules(tmp_path: Path) -> None:
+    """`gebruik feestdagen` in a regulation copied outside the project: the installation's
+    stdlib_rules/ is the last place looked (the service and tests serve copies)."""
+    from regelwerk.pipeline import BUNDLED_STDLIB, find_module
+
+    rules = tmp_path / "elders" / "r.rw"
+    rules.parent.mkdir()
+    assert find_module("feestdagen", rules) == BUNDLED_STDLIB / "feestdagen.rw"
+    assert find_module("bestaat_niet", rules) is None

@@ -48,6 +48,8 @@ STOP_AFTER: tuple[Pass, ...] = (check_names, check_types)
 
 SUFFIX = ".rw"
 STDLIB_DIR = "stdlib_rules"
+# compiler/src/regelwerk/pipeline.py -> the repository's stdlib_rules/ (an editable install)
+BUNDLED_STDLIB = Path(__file__).resolve().parents[3] / STDLIB_DIR
 REGULATIONS_DIR = "regulations"
 
 
@@ -359,11 +361,14 @@ class _Loader:
 
 
 def find_module(name: str, file: Path | None) -> Path | None:
-    """Where `gebruik name` looks: beside the file, then stdlib_rules/ and regulations/ above it."""
+    """Where `gebruik name` looks: beside the file, then stdlib_rules/ and regulations/ above it,
+    and last the stdlib_rules/ of this Regelwerk (so a regulation copied elsewhere, a served copy
+    or a test's temporary folder, still finds `feestdagen`)."""
     start = (file.resolve().parent if file is not None else Path.cwd().resolve())
     # Beside the file, in a sibling regulation's folder, then up the tree.
     candidates = [start / f"{name}{SUFFIX}", start.parent / name / f"{name}{SUFFIX}"]
     for folder in (start, *start.parents):
         candidates.append(folder / STDLIB_DIR / f"{name}{SUFFIX}")
         candidates.append(folder / REGULATIONS_DIR / name / f"{name}{SUFFIX}")
+    candidates.append(BUNDLED_STDLIB / f"{name}{SUFFIX}")
     return next((c for c in candidates if c.is_file()), None)
