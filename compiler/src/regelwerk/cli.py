@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from regelwerk import __version__
+from regelwerk import __version__, cli_dutch
 from regelwerk.diagnostics import Diagnostic, has_errors, render, to_json
 from regelwerk.pipeline import LoadResult, load
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+cli_dutch.install()
 
 
 def _existing(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -31,8 +33,8 @@ def _existing(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def _paths(function: F) -> F:
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(),
-                          callback=_existing)(function)
+    # A path that does not exist is RW000 from the pipeline, reported like any other finding.
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(function)
 
 
 def _strict(function: F) -> F:
