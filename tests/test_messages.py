@@ -84,9 +84,10 @@ def test_repair_leaves_texts_comments_and_references_alone() -> None:
 
 def test_english_separator() -> None:
     assert english_separator("€ 32,000") == "€ 32.000"
-    assert english_separator("€ 1.032,000") == "€ 1.032.000"
+    assert english_separator("€ 1.032,000") is None  # Dutch grouping: three decimals on purpose
     assert english_separator("€ 32,00") is None
     assert english_separator("€ 32,0000") is None
+    assert english_separator("€ 946,532") is None  # a tariff in tenths of a cent
 
 
 def test_missing_file_is_rw000() -> None:

@@ -170,14 +170,15 @@ def _escaped(out: list[str]) -> bool:
     return count % 2 == 1
 
 
-_ENGLISH_MONEY = re.compile(r"€\s*([0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+),([0-9]{3})$")
+_ENGLISH_MONEY = re.compile(r"€\s*([0-9]{1,3}),(000)$")
 
 
 def english_separator(money: str) -> str | None:
     """For `€ 32,000`: the amount the analyst probably meant (`€ 32.000`), else None.
 
-    A comma followed by exactly three digits is a thousands separator in English notation; an
-    amount in euros has at most two decimals, so three decimals is the likelier slip.
+    A comma followed by three zeros is a thousands separator in English notation: nobody writes
+    thirty-two euros as `€ 32,000`. Other amounts with three decimals (a tariff of `€ 946,532`, or
+    `€ 26.819,424` grouped with a point) are Dutch notation on purpose and are left alone.
     """
     match = _ENGLISH_MONEY.match(money.strip())
     if match is None:
