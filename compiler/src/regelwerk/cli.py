@@ -225,6 +225,10 @@ from regelwerk.backends.population.synthetic_command import populatie  # noqa: E
 
 main.add_command(populatie)
 
+from regelwerk.lsp.command import lsp  # noqa: E402
+
+main.add_command(lsp)
+
 
 if __name__ == "__main__":
     main()

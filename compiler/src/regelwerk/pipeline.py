@@ -116,6 +116,8 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     sources: dict[str, str]
     files: list[str]
+    # Every module read, also those with errors: what an editor shows while the analyst types.
+    program: Program | None = None
 
     @property
     def ok(self) -> bool:
@@ -163,16 +165,17 @@ def _deep_enough() -> None:
         sys.setrecursionlimit(RECURSION_LIMIT)
 
 
-def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
+def load(paths: Iterable[str | Path], strict: bool = False, cache: ParseCache | None = None
+         ) -> LoadResult:
     with _quiet_collector():
-        return _load(paths, strict)
+        return _load(paths, strict, cache)
 
 
-def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
+def _load(paths: Iterable[str | Path], strict: bool, cache: ParseCache | None) -> LoadResult:
     _deep_enough()
     files, problems = rule_files(paths)
     program = Program()
-    loader = _Loader(program, strict)
+    loader = _Loader(program, strict, cache)
     checked: list[CheckedModule] = []
     for file in files:
         module = loader.load(file, ())
@@ -184,7 +187,7 @@ def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
         if path in shown or has_errors(found):
             diagnostics.extend(found)
     diagnostics.sort(key=sort_key)
-    return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files])
+    return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files], program)
 
 
 def load_text(text: str, path: str = "<invoer>.rw") -> LoadResult:
@@ -271,7 +274,7 @@ def load_document(text: str, file: Path, cache: ParseCache, strict: bool = False
         if module is not None and not _fails(program, display):
             checked.append(CheckedModule(module, program))
         diagnostics = sorted(program.diagnostics.get(display, []), key=sort_key)
-        return LoadResult(checked, diagnostics, program.sources, [display])
+        return LoadResult(checked, diagnostics, program.sources, [display], program)
 
 
 class _Loader:
