@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RULES := regulations stdlib_rules
 EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage docs/voorbeelden/populatie
 
-.PHONY: run test check rules-test unit typecheck lint docs clean bench-fmt bench bench-check bench-populatie
+.PHONY: run test check rules-test unit typecheck lint docs editor clean bench-fmt bench bench-check bench-populatie bench-lsp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ run: $(STAMP)
 	@$(BIN)/regelwerk build
 
 ## Everything CI runs: unit, golden and property tests, the rule tests, mypy --strict, the docs.
-test: $(STAMP) unit rules-test typecheck lint docs
+test: $(STAMP) unit rules-test typecheck lint docs editor
 	$(BIN)/regelwerk build --check
 
 unit: $(STAMP)
@@ -46,6 +46,17 @@ lint: $(STAMP)
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
+
+## The VS Code extension: its TextMate grammar against every .rw file, then the .vsix (build/).
+## npm installs the tools from package-lock.json; without node and npm this step says so and skips.
+editor:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		cd editors/vscode && \
+		{ [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && \
+		npm test --silent && npm run --silent package >/dev/null && echo "== build/regelwerk.vsix gemaakt"; \
+	else \
+		echo "== editors/vscode OVERGESLAGEN: node en npm ontbreken (nodig voor de grammaticatest en de .vsix)"; \
+	fi
 
 ## Generated modules against the interpreter, households per second, import time (target: 10x, 50 ms).
 bench: $(STAMP)
