@@ -70,6 +70,10 @@ bench-check: $(STAMP)
 bench-fmt: $(STAMP)
 	$(BIN)/python benchmarks/bench_fmt.py
 
+## Diagnostics after one keystroke in regelwerk lsp against a full check of zorgtoeslag (target: 100 ms).
+bench-lsp: $(STAMP)
+	$(BIN)/python benchmarks/bench_lsp.py
+
 ## Zorgtoeslag over 10^6 households: vectorised against OpenFisca (target: 2x) and the loop (100x).
 bench-populatie: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -30,6 +30,7 @@ from regelwerk.core.lower import lower_module, program_of
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
+from regelwerk.syntax.blocks import BlockCache
 from regelwerk.syntax.builder import build
 from regelwerk.syntax.parser import MAX_SOURCE_BYTES, decode, parse
 
@@ -239,12 +240,15 @@ class ParseCache:
 
     built: dict[str, tuple[str, ir.Module | None, list[Diagnostic]]] = attrs.field(factory=dict)
     overlay: dict[str, str] = attrs.field(factory=dict)  # resolved path -> text
+    # Within a file being edited, the blocks (definitions) that did not change.
+    blocks: dict[str, BlockCache] = attrs.field(factory=dict)
 
     def parse_and_build(self, text: str, display: str) -> tuple[ir.Module | None, list[Diagnostic]]:
         cached = self.built.get(display)
         if cached is not None and cached[0] == text:
             return cached[1], list(cached[2])
-        module, problems = _parse_and_build(text, display)
+        by_block = self.blocks.setdefault(display, BlockCache()).parse(text, display)
+        module, problems = by_block if by_block is not None else _parse_and_build(text, display)
         self.built[display] = (text, module, list(problems))
         return module, problems
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
 
 from regelwerk.ir.span import Span
+from regelwerk.syntax.blocks import TOP
 
-_TOP = re.compile(r"(regeling|module|gebruik|invoer|parameter|keuze|gegevens|tabel|regel|uitvoer|test)\b")
 
 
 def span_text(lines: Sequence[str], span: Span) -> str:
@@ -46,8 +45,8 @@ def blocks(lines: Sequence[str]) -> list[Block]:
         if not line[0].isspace():
             if current is not None:
                 found.append(Block(current[0], current[1], last))
-            match = _TOP.match(line)
-            current = (match.group(1), number) if match else None
+            match = TOP.match(line)
+            current = (match.group(0), number) if match else None
         last = number
     if current is not None:
         found.append(Block(current[0], current[1], last))
