@@ -10,7 +10,6 @@ from regelwerk.ir.span import Span
 from regelwerk.syntax.blocks import TOP
 
 
-
 def span_text(lines: Sequence[str], span: Span) -> str:
     if not 1 <= span.line <= len(lines):
         return ""
