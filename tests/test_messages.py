@@ -100,7 +100,7 @@ def test_usage_errors_are_dutch() -> None:
     regulation = "regulations/gebruikersbijdrage_gezinszorg/gebruikersbijdrage_gezinszorg.rw"
     result = CliRunner().invoke(main, ["run", regulation], prog_name="regelwerk")
     assert result.exit_code == 2
-    assert "Gebruik: regelwerk run" in result.output
+    assert "Gebruik: regelwerk run [OPTIES] PAD" in result.output
     assert "Fout: Optie ontbreekt: '--peildatum'." in result.output
     assert "Usage" not in result.output and "Missing" not in result.output
     result = CliRunner().invoke(main, ["chek"], prog_name="regelwerk")

@@ -258,6 +258,8 @@ from regelwerk.lsp.command import lsp  # noqa: E402
 
 main.add_command(lsp)
 
+cli_dutch.name_metavars(main)
+
 
 if __name__ == "__main__":
     main()

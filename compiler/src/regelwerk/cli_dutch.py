@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+import click
+
 MESSAGES: dict[str, str] = {
     "Usage:": "Gebruik:",
     "Options": "Opties",
@@ -73,6 +75,21 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if dutch is None:
         return singular if count == 1 else plural
     return dutch[0] if count == 1 else dutch[1]
+
+
+def name_metavars(group: click.Group) -> None:
+    """`Gebruik: regelwerk check [OPTIES] PADEN...` instead of click's English placeholders."""
+    group.options_metavar = "[OPTIES]"
+    group.subcommand_metavar = "OPDRACHT [ARGUMENTEN]..."
+    for command in group.commands.values():
+        command.options_metavar = "[OPTIES]"
+        for param in command.params:
+            if isinstance(param, click.Argument) and param.metavar is None:
+                param.metavar = METAVARS.get(param.name or "", None)
+
+
+# Argument names as the usage line shows them.
+METAVARS = {"paths": "PADEN...", "path": "PAD", "old": "OUD", "new": "NIEUW"}
 
 
 def install() -> None:
