@@ -281,9 +281,10 @@ def applied(text: str, action: lsp.CodeAction, uri: str) -> str:
 
 @pytest.mark.parametrize("broken, at, title", [
     (("regel bijdrage", "rule bijdrage"), "rule bijdrage", "'regel'"),
+    (("= als inkomen", "= als inkomn"), "= als", "'inkomen'"),
     (('bron "Voorbeeldbesluit"', "bron \u201cVoorbeeldbesluit\u201d"), "bron", "aanhalingstekens"),
     ((" anders € 0,00", ""), "= als", "anders"),
-], ids=["bedoelde-u", "aanhalingstekens", "anders"])
+], ids=["bedoelde-u-sleutelwoord", "bedoelde-u-naam", "aanhalingstekens", "anders"])
 async def test_action_repairs(client: LanguageClient, broken: tuple[str, str], at: str,
                               title: str) -> None:
     """Each quick fix turns the broken text back into the original."""
