@@ -2,8 +2,8 @@
 
 A rule file is a header followed by top-level blocks, each starting at the first column with a
 definition keyword and holding its indented lines. Blocks are independent in the grammar, so a
-block can be parsed on its own: behind a stand-in header and as many empty lines as put it on its
-own line numbers, its IR is the IR the whole file would give it. The header and the blocks are put
+block can be parsed on its own: behind a stand-in header, with its spans moved to its own lines,
+its IR is the IR the whole file would give it. The header and the blocks are put
 together into the module. An editor re-parses only the blocks whose text changed.
 
 Whenever a block does not parse on its own (a syntax error, or a line that joins onto the one
@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 
 import attrs
+from lark import Token
+from lark.tree import Meta
 
 from regelwerk.diagnostics import Diagnostic
 from regelwerk.ir import nodes as ir
-from regelwerk.syntax.builder import build
+from regelwerk.ir.span import Span
+from regelwerk.syntax.builder import Builder, build
 from regelwerk.syntax.parser import parse
 
 TOP = re.compile(
@@ -58,13 +61,33 @@ def _first_code_line(lines: list[str]) -> str:
 _STAND_IN = "module blok\n"
 
 
+class _Shifted(Builder):
+    """The builder, with every span moved down to where the block stands in its file."""
+
+    def __init__(self, path: str, offset: int) -> None:
+        super().__init__(path)
+        self.offset = offset
+
+    def span(self, meta: Meta) -> Span:
+        found = super().span(meta)
+        return found if getattr(meta, "empty", True) else self._moved(found)
+
+    def tspan(self, token: Token) -> Span:
+        return self._moved(super().tspan(token))
+
+    def _moved(self, span: Span) -> Span:
+        return Span(span.file, span.line + self.offset, span.column, span.end_line + self.offset,
+                    span.end_column)
+
+
 def parse_block(block: Block, path: str) -> Built:
-    """One definition block, on its own line numbers."""
-    padding = "\n" * max(block.first_line - 2, 0)
-    tree, problems = parse(_STAND_IN + padding + block.text, path)
+    """One definition block behind the stand-in header (line 1), its spans moved to its lines."""
+    tree, problems = parse(_STAND_IN + block.text, path)
     if tree is None:
         return None, problems
-    return build(tree, path)
+    builder = _Shifted(path, block.first_line - 2)
+    module = builder.transform(tree)
+    return module, builder.diagnostics
 
 
 def parse_header(block: Block, path: str) -> Built:
