@@ -336,3 +336,18 @@ async def test_hostile_documents_do_not_crash(client: LanguageClient, name: str,
     # Still answering: the server is alive.
     ok = await open_document(client, REGELING_TEXT)
     assert not [d for d in client.diagnostics[ok] if d.severity == lsp.DiagnosticSeverity.Error]
+
+
+async def test_related_locations_of_a_cycle_and_a_conflict(client: LanguageClient) -> None:
+    text = ("regeling kring\n  geldig vanaf 2026-01-01\n  bron \"x\"\n\ninvoer x: getal   [art. 1]\n\n"
+            "regel a: getal   [art. 2]\n  = b + 1\n\nregel b: getal   [art. 3]\n  = a + 1\n\n"
+            "regel c: getal   [art. 4]\n  = x\n  behalve als x > 1: 1   [art. 5]\n"
+            "  behalve als x > 2: 2   [art. 6]\n\nuitvoer a, c\n")
+    uri = await open_document(client, text)
+    by_code = {d.code: d for d in client.diagnostics[uri]}
+    cycle = by_code["RW401"].related_information or []
+    assert cycle and all(r.location.uri == uri for r in cycle)
+    assert {r.location.range.start.line for r in cycle} <= {position_of(text, "= b").line,
+                                                            position_of(text, "= a").line}
+    (other,) = by_code["RW310"].related_information or []
+    assert other.location.range.start == position_of(text, "behalve als x > 1")

@@ -15,7 +15,7 @@ from lsprotocol import types as lsp
 from regelwerk.diagnostics import Diagnostic, Fix
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
-from regelwerk.lsp.convert import span_range, uri_of
+from regelwerk.lsp.convert import span_range
 from regelwerk.lsp.documents import Analysis
 from regelwerk.lsp.text import block_at, blocks
 from regelwerk.syntax.suggestions import character_hint, repair_typography
@@ -154,12 +154,9 @@ def _test_skeleton(program_analysis: Analysis, analysis: Analysis, line: int) ->
     fix = Fix(f"Voeg een test toe voor regel {rule.name}", Span(analysis.display, end_line, 1,
                                                                 end_line, 1),
               "\n" + "\n".join(lines) + "\n")
-    return [attr_kind(_action(fix, analysis, None), lsp.CodeActionKind.Refactor)]
-
-
-def attr_kind(action: lsp.CodeAction, kind: lsp.CodeActionKind) -> lsp.CodeAction:
-    action.kind = kind
-    return action
+    action = _action(fix, analysis, None)
+    action.kind = lsp.CodeActionKind.Refactor
+    return [action]
 
 
 def _inputs_read(analysis: Analysis, module: ir.Module, rule: ir.RuleDef) -> list[ir.InputDef]:
@@ -191,5 +188,3 @@ def _inputs_read(analysis: Analysis, module: ir.Module, rule: ir.RuleDef) -> lis
                     stack.append(name)
     return inputs
 
-
-__all__ = ["code_actions", "uri_of"]

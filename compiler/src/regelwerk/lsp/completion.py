@@ -15,7 +15,7 @@ from lsprotocol import types as lsp
 
 from regelwerk.ir import nodes as ir
 from regelwerk.lsp.documents import Analysis
-from regelwerk.lsp.index import KINDS, Symbol, definitions, type_text
+from regelwerk.lsp.index import Symbol, definitions, type_text
 from regelwerk.syntax.parser import keywords, terminal_patterns
 
 PERIODS = ("uur", "dag", "week", "maand", "kwartaal", "jaar")
@@ -129,5 +129,3 @@ def _choice_values(analysis: Analysis, word: str, symbols: dict[str, Symbol]
                                detail=f"waarde van {choice.key[1]}", documentation=o.label,
                                sort_text=f"0{o.name}") for o in choice.node.options]
 
-
-__all__ = ["KINDS", "complete"]
