@@ -67,12 +67,14 @@ def _in_scope(analysis: Analysis) -> dict[str, Symbol]:
     if module is None:
         return {}
     allowed = {module.name, *program.used.get(module.path, {})}
+    every = definitions(program)
     found: dict[str, Symbol] = {}
-    for (owner, name), symbol in definitions(program).items():
+    for (owner, name), symbol in every.items():
         if owner in allowed and symbol.kind not in ("veld", "module"):
             found.setdefault(name, symbol)
     for used in program.used.get(module.path, {}):
-        found.setdefault(used, definitions(program)[(used, "module")])
+        if (used, "module") in every:
+            found.setdefault(used, every[(used, "module")])
     return found
 
 
