@@ -15,7 +15,7 @@ from lsprotocol import types as lsp
 from regelwerk.diagnostics import Diagnostic, Fix
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
-from regelwerk.lsp.convert import span_range
+from regelwerk.lsp.convert import end_of, span_range
 from regelwerk.lsp.documents import Analysis
 from regelwerk.lsp.text import block_at, blocks
 from regelwerk.syntax.suggestions import character_hint, repair_typography
@@ -61,7 +61,7 @@ def _action(fix: Fix, analysis: Analysis, diagnostic: Diagnostic | None) -> lsp.
     lines = analysis.lines
     if fix.span.end_line > len(lines):  # past the end: insert at the very end
         last = len(lines) - 1
-        end = lsp.Position(line=last, character=len(lines[last].encode("utf-16-le")) // 2)
+        end = end_of(lines, last)
         edit_range = lsp.Range(start=end, end=end)
         text = ("\n" if lines[last] else "") + fix.text
     elif (fix.span.end_line, fix.span.end_column) == (fix.span.line, fix.span.column):

@@ -1,8 +1,8 @@
 """Spans <-> LSP positions and ranges; paths <-> URIs.
 
-A span counts lines and columns from 1 in code points; LSP counts from 0 in UTF-16 code units
-(the default encoding every client supports). `€` and `×` are one unit either way; characters
-outside the Basic Multilingual Plane are two.
+A span counts lines and columns from 1 in code points; LSP counts from 0 in the units of the
+position encoding agreed at start-up: UTF-16 by default (`€` is one unit, a character outside the
+Basic Multilingual Plane two), UTF-8 when the client prefers it (`€` is three), or UTF-32.
 """
 
 from __future__ import annotations
@@ -24,8 +24,26 @@ def path_of(uri: str) -> Path:
     return Path(to_fs_path(uri) or uri)
 
 
-def _units(text: str) -> int:
+_ENCODING = ["utf-16"]
+
+
+def use_encoding(kind: str) -> None:
+    """The position encoding of this session (`utf-8`, `utf-16` or `utf-32`)."""
+    _ENCODING[0] = kind if kind in ("utf-8", "utf-16", "utf-32") else "utf-16"
+
+
+def units(text: str) -> int:
+    """The length of `text` in the units of the position encoding."""
+    if _ENCODING[0] == "utf-8":
+        return len(text.encode("utf-8"))
+    if _ENCODING[0] == "utf-32":
+        return len(text)
     return len(text.encode("utf-16-le")) // 2
+
+
+def end_of(lines: Sequence[str], line: int) -> lsp.Position:
+    """The end of a 0-based line."""
+    return lsp.Position(line=line, character=units(_line(lines, line)))
 
 
 def _line(lines: Sequence[str], number: int) -> str:
@@ -35,7 +53,7 @@ def _line(lines: Sequence[str], number: int) -> str:
 def position(lines: Sequence[str], line: int, column: int) -> lsp.Position:
     """1-based line and code-point column -> LSP position."""
     row = max(line - 1, 0)
-    return lsp.Position(line=row, character=_units(_line(lines, row)[: max(column - 1, 0)]))
+    return lsp.Position(line=row, character=units(_line(lines, row)[: max(column - 1, 0)]))
 
 
 def span_range(span: Span, lines: Sequence[str]) -> lsp.Range:
@@ -53,11 +71,11 @@ def span_location(span: Span, lines: Sequence[str]) -> lsp.Location:
 def column_of(lines: Sequence[str], pos: lsp.Position) -> tuple[int, int]:
     """LSP position -> 1-based line and code-point column."""
     text = _line(lines, pos.line)
-    units = 0
+    counted = 0
     for index, char in enumerate(text):
-        if units >= pos.character:
+        if counted >= pos.character:
             return pos.line + 1, index + 1
-        units += 2 if ord(char) > 0xFFFF else 1
+        counted += units(char)
     return pos.line + 1, len(text) + 1
 
 

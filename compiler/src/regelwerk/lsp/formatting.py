@@ -5,6 +5,7 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from regelwerk.fmt import format_text
+from regelwerk.lsp.convert import end_of
 from regelwerk.lsp.documents import Analysis
 from regelwerk.syntax.parser import MAX_SOURCE_BYTES
 
@@ -20,6 +21,6 @@ def format_document(analysis: Analysis) -> tuple[list[lsp.TextEdit], str | None]
     if result.text == analysis.text:
         return [], None
     last = len(analysis.lines) - 1
-    end = lsp.Position(line=last, character=len(analysis.lines[last].encode("utf-16-le")) // 2)
+    end = end_of(analysis.lines, last)
     whole = lsp.Range(start=lsp.Position(line=0, character=0), end=end)
     return [lsp.TextEdit(range=whole, new_text=result.text)], None

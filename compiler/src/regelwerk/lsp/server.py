@@ -12,11 +12,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from lsprotocol import types as lsp
+from pygls.capabilities import ServerCapabilitiesBuilder
 from pygls.lsp.server import LanguageServer
 
 from regelwerk import __version__
 from regelwerk.lsp import actions, completion, formatting, hover, navigation, symbols, tokens
-from regelwerk.lsp.convert import column_of, path_of
+from regelwerk.lsp.convert import column_of, path_of, use_encoding
 from regelwerk.lsp.documents import Analysis, Documents
 from regelwerk.lsp.publish import lsp_diagnostics
 
@@ -87,6 +88,9 @@ def safe(default: Any) -> Callable[[F], F]:
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: RegelwerkServer, params: lsp.InitializeParams) -> None:
+    # The same choice pygls makes for its own document positions.
+    encoding = ServerCapabilitiesBuilder.choose_position_encoding(params.capabilities)
+    use_encoding(encoding.value if isinstance(encoding, lsp.PositionEncodingKind) else encoding)
     options = params.initialization_options
     if isinstance(options, dict) and isinstance(options.get("vertraging_ms"), (int, float)):
         ls.debounce = max(float(options["vertraging_ms"]), 0.0) / 1000

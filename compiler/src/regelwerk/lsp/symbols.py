@@ -5,7 +5,7 @@ from __future__ import annotations
 from lsprotocol import types as lsp
 
 from regelwerk.ir import nodes as ir
-from regelwerk.lsp.convert import span_range
+from regelwerk.lsp.convert import end_of, span_range
 from regelwerk.lsp.documents import Analysis
 from regelwerk.lsp.index import KINDS, type_text
 from regelwerk.lsp.text import Block, blocks
@@ -57,7 +57,7 @@ def _block_range(by_line: dict[int, Block], selection: lsp.Range, lines: list[st
     block = by_line.get(selection.start.line)
     if block is None:
         return selection
-    end = lsp.Position(line=block.end, character=len(lines[block.end].encode("utf-16-le")) // 2)
+    end = end_of(lines, block.end)
     start = lsp.Position(line=block.start, character=0)
     # The selection must lie inside the range.
     if (selection.end.line, selection.end.character) > (end.line, end.character):

@@ -10,6 +10,7 @@ from lark import Token
 from lsprotocol import types as lsp
 
 from regelwerk.fmt.comments import collect
+from regelwerk.lsp.convert import units
 from regelwerk.lsp.documents import Analysis
 from regelwerk.lsp.index import definitions
 from regelwerk.syntax.parser import MAX_SOURCE_BYTES, parse_with_comments
@@ -68,15 +69,15 @@ def _classify(token: Token, kinds: dict[str, str]) -> str | None:
 
 
 def _encode(found: list[tuple[int, int, int, int]], lines: list[str]) -> list[int]:
-    """LSP's relative encoding, in UTF-16 units."""
+    """LSP's relative encoding, in the units of the position encoding."""
     data: list[int] = []
     previous_line = previous_start = 0
     for line, column, length, kind in found:
         text = lines[line] if line < len(lines) else ""
-        start = len(text[:column].encode("utf-16-le")) // 2
-        units = len(text[column:column + length].encode("utf-16-le")) // 2
+        start = units(text[:column])
+        size = units(text[column:column + length])
         delta_line = line - previous_line
         delta_start = start - previous_start if delta_line == 0 else start
-        data.extend((delta_line, delta_start, units, kind, 0))
+        data.extend((delta_line, delta_start, size, kind, 0))
         previous_line, previous_start = line, start
     return data
