@@ -92,7 +92,20 @@ async def test_hover_parameter_from_a_used_module(client: LanguageClient) -> Non
     assert "parameter grens" in value and "gebruik_lsp" in value
     assert "bedrag per maand" in value and "[art. 2]" in value
     assert "€ 1.100,00" in value and "voorlopig: nog niet bekendgemaakt" in value
-    assert "geldt vandaag" in value
+    assert "geldt vandaag" in value and "onbekend: wordt in 2026 vastgesteld" in value
+
+
+async def test_unsaved_module_counts(client: LanguageClient) -> None:
+    """A module open in the editor is read as it is there, not as it is on disk."""
+    module_text = MODULE.read_text(encoding="utf-8")
+    module_uri = await open_document(client, module_text.replace("grens:", "bovengrens:"),
+                                     "gebruik_lsp.rw")
+    uri = await open_document(client, REGELING_TEXT, "regeling.rw")
+    assert any(d.code == "RW101" and "'grens'" in d.message for d in client.diagnostics[uri])
+    for opened in (uri, module_uri):
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(
+            text_document=lsp.TextDocumentIdentifier(uri=opened)))
+        await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
 
 
 async def test_hover_table_shows_columns(client: LanguageClient) -> None:
