@@ -41,10 +41,17 @@ async def open_document(client: LanguageClient, text: str, name: str | None = No
     global _counter
     _counter += 1
     uri = (FIXTURES / (name or f"open_{_counter}.rw")).as_uri()
+    before = client.diagnostics.get(uri)
     client.text_document_did_open(lsp.DidOpenTextDocumentParams(
         text_document=lsp.TextDocumentItem(uri=uri, language_id="regelwerk", version=1, text=text)))
-    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await diagnostics_after(client, uri, before)
     return uri
+
+
+async def diagnostics_after(client: LanguageClient, uri: str, before: object) -> None:
+    """Wait for new diagnostics of `uri` (a late one of another document does not count)."""
+    while client.diagnostics.get(uri) is before:
+        await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
 
 
 def position_of(text: str, needle: str, offset: int = 0) -> lsp.Position:
@@ -63,14 +70,16 @@ async def test_diagnostic_appears_and_clears(client: LanguageClient) -> None:
     assert "inkomn" in found.message and "tip: bedoelde u 'inkomen'?" in found.message
     assert found.severity == lsp.DiagnosticSeverity.Error and found.source == "regelwerk"
     assert found.range.start == position_of(broken, "inkomn")
+    before = client.diagnostics[uri]
     client.text_document_did_change(lsp.DidChangeTextDocumentParams(
         text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
         content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=REGELING_TEXT)]))
-    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await diagnostics_after(client, uri, before)
     assert [d for d in client.diagnostics[uri] if d.severity == lsp.DiagnosticSeverity.Error] == []
+    before = client.diagnostics[uri]
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(
         text_document=lsp.TextDocumentIdentifier(uri=uri)))
-    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await diagnostics_after(client, uri, before)
 
 
 async def test_related_locations_of_an_overlap(client: LanguageClient) -> None:
@@ -103,9 +112,10 @@ async def test_unsaved_module_counts(client: LanguageClient) -> None:
     uri = await open_document(client, REGELING_TEXT, "regeling.rw")
     assert any(d.code == "RW101" and "'grens'" in d.message for d in client.diagnostics[uri])
     for opened in (uri, module_uri):
+        before = client.diagnostics[opened]
         client.text_document_did_close(lsp.DidCloseTextDocumentParams(
             text_document=lsp.TextDocumentIdentifier(uri=opened)))
-        await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        await diagnostics_after(client, opened, before)
 
 
 async def test_hover_table_shows_columns(client: LanguageClient) -> None:
