@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 RULES := regulations stdlib_rules
 EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage docs/voorbeelden/populatie
 
-.PHONY: run test check rules-test unit typecheck lint docs clean bench-fmt bench bench-check bench-populatie bench-serve
+.PHONY: run test check rules-test unit typecheck lint docs editor clean bench-fmt bench bench-check bench-populatie bench-serve \
+	bench-lsp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +25,7 @@ run: $(STAMP)
 	@$(BIN)/regelwerk build
 
 ## Everything CI runs: unit, golden and property tests, the rule tests, mypy --strict, the docs.
-test: $(STAMP) unit rules-test typecheck lint docs
+test: $(STAMP) unit rules-test typecheck lint docs editor
 	$(BIN)/regelwerk build --check
 
 unit: $(STAMP)
@@ -47,6 +48,17 @@ lint: $(STAMP)
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
+## The VS Code extension: its TextMate grammar against every .rw file, then the .vsix (build/).
+## npm installs the tools from package-lock.json; without node and npm this step says so and skips.
+editor:
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		cd editors/vscode && \
+		{ [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && \
+		npm test --silent && npm run --silent package >/dev/null && echo "== build/regelwerk.vsix gemaakt"; \
+	else \
+		echo "== editors/vscode OVERGESLAGEN: node en npm ontbreken (nodig voor de grammaticatest en de .vsix)"; \
+	fi
+
 ## Generated modules against the interpreter, households per second, import time (target: 10x, 50 ms).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_python_backend.py
@@ -58,6 +70,10 @@ bench-check: $(STAMP)
 ## Formatting a 5,000-line rule file against parsing it, in one run (target: less than 3x).
 bench-fmt: $(STAMP)
 	$(BIN)/python benchmarks/bench_fmt.py
+
+## Diagnostics after one keystroke in regelwerk lsp against a full check of zorgtoeslag (target: 100 ms).
+bench-lsp: $(STAMP)
+	$(BIN)/python benchmarks/bench_lsp.py
 
 ## Zorgtoeslag over 10^6 households: vectorised against OpenFisca (target: 2x) and the loop (100x).
 bench-populatie: $(STAMP)

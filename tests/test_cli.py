@@ -52,9 +52,9 @@ def test_usage_errors_exit_2() -> None:
     assert invoke("run", REGULATION, "--peildatum", "gisteren", "--invoer", "-", stdin="{}")[0] == 2
 
 
-def test_missing_path_is_a_usage_error() -> None:
+def test_missing_path_is_rw000() -> None:
     code, out = invoke("check", "bestaat/niet.rw")
-    assert code == 2 and "bestaat niet" in out
+    assert code == 1 and "RW000" in out and "bestaat niet" in out
 
 
 def test_test_command_last_line() -> None:

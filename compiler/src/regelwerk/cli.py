@@ -15,11 +15,13 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from regelwerk import __version__
+from regelwerk import __version__, cli_dutch
 from regelwerk.diagnostics import Diagnostic, has_errors, render, to_json
 from regelwerk.pipeline import LoadResult, load
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+cli_dutch.install()
 
 
 def _existing(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -31,8 +33,8 @@ def _existing(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def _paths(function: F) -> F:
-    return click.argument("paths", nargs=-1, required=True, type=click.Path(),
-                          callback=_existing)(function)
+    # A path that does not exist is RW000 from the pipeline, reported like any other finding.
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(function)
 
 
 def _strict(function: F) -> F:
@@ -71,14 +73,32 @@ def _summary(diagnostics: Sequence[Diagnostic]) -> str:
            f"{'en' if warnings != 1 else ''}"
 
 
+def _watch(function: F) -> F:
+    return click.option("--bewaak", "watch", is_flag=True,
+                        help="Blijf draaien en doe het opnieuw zodra een .rw-bestand verandert.")(
+        function)
+
+
 @main.command()
 @_paths
 @_strict
 @_format
 @click.option("--warnings-as-errors", is_flag=True, help="Ook een waarschuwing geeft exitcode 1.")
+@_watch
 def check(paths: tuple[str, ...], strict: bool, output_format: str,
-          warnings_as_errors: bool) -> None:
+          warnings_as_errors: bool, watch: bool) -> None:
     """Controleer regelbestanden (.rw) of mappen daarmee."""
+    if watch:
+        from regelwerk.watch import watch as watching
+
+        watching(paths, lambda: _check(paths, strict, output_format, warnings_as_errors)[1])
+        return
+    ok, _ = _check(paths, strict, output_format, warnings_as_errors)
+    sys.exit(0 if ok else 1)
+
+
+def _check(paths: tuple[str, ...], strict: bool, output_format: str, warnings_as_errors: bool
+           ) -> tuple[bool, LoadResult]:
     result = load(paths, strict=strict)
     ok = _report(result, output_format, warnings_as_errors)
     if output_format == "tekst":
@@ -87,14 +107,25 @@ def check(paths: tuple[str, ...], strict: bool, output_format: str,
         click.echo(f"{len(result.files)} bestand{'en' if len(result.files) != 1 else ''} "
                    f"gecontroleerd, {definitions} definities, {tests} tests: "
                    f"{_summary(result.diagnostics)}")
-    sys.exit(0 if ok else 1)
+    return ok, result
 
 
 @main.command(name="test")
 @_paths
 @_strict
-def test_command(paths: tuple[str, ...], strict: bool) -> None:
+@_watch
+def test_command(paths: tuple[str, ...], strict: bool, watch: bool) -> None:
     """Voer de tests in regelbestanden uit."""
+    if watch:
+        from regelwerk.watch import watch as watching
+
+        watching(paths, lambda: _test(paths, strict)[1])
+        return
+    ok, _ = _test(paths, strict)
+    sys.exit(0 if ok else 1)
+
+
+def _test(paths: tuple[str, ...], strict: bool) -> tuple[bool, LoadResult]:
     from regelwerk.interpret.explain import render_tree
     from regelwerk.interpret.testing import run_tests
 
@@ -123,7 +154,7 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
                     tree = render_tree([mismatch.explanation])
                     click.echo("\n".join("      " + line for line in tree.splitlines()))
     click.echo(f"{passed} geslaagd, {failed} mislukt")
-    sys.exit(0 if ok and failed == 0 else 1)
+    return ok and failed == 0, result
 
 
 @main.command()
@@ -233,6 +264,12 @@ main.add_command(populatie)
 from regelwerk.serve.command import serve  # noqa: E402
 
 main.add_command(serve)
+
+from regelwerk.lsp.command import lsp  # noqa: E402
+
+main.add_command(lsp)
+
+cli_dutch.name_metavars(main)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,17 @@ WARNING = "waarschuwing"
 
 
 @attrs.frozen
+class Fix:
+    """A repair a check can state exactly: replace `span` by `text` (an empty span inserts).
+
+    The editor offers it as a quick fix; the command line does not apply it."""
+
+    title: str
+    span: Span
+    text: str
+
+
+@attrs.frozen
 class Diagnostic:
     code: str
     severity: str
@@ -21,6 +32,7 @@ class Diagnostic:
     span: Span
     hint: str = ""
     notes: tuple[tuple[str, Span], ...] = ()
+    fixes: tuple[Fix, ...] = ()
 
     @property
     def is_error(self) -> bool:

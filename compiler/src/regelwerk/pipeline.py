@@ -30,8 +30,9 @@ from regelwerk.core.lower import lower_module, program_of
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
+from regelwerk.syntax.blocks import BlockCache
 from regelwerk.syntax.builder import build
-from regelwerk.syntax.parser import decode, parse
+from regelwerk.syntax.parser import MAX_SOURCE_BYTES, decode, parse
 
 Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 
@@ -118,6 +119,8 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     sources: dict[str, str]
     files: list[str]
+    # Every module read, also those with errors: what an editor shows while the analyst types.
+    program: Program | None = None
 
     @property
     def ok(self) -> bool:
@@ -165,16 +168,17 @@ def _deep_enough() -> None:
         sys.setrecursionlimit(RECURSION_LIMIT)
 
 
-def load(paths: Iterable[str | Path], strict: bool = False) -> LoadResult:
+def load(paths: Iterable[str | Path], strict: bool = False, cache: ParseCache | None = None
+         ) -> LoadResult:
     with _quiet_collector():
-        return _load(paths, strict)
+        return _load(paths, strict, cache)
 
 
-def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
+def _load(paths: Iterable[str | Path], strict: bool, cache: ParseCache | None) -> LoadResult:
     _deep_enough()
     files, problems = rule_files(paths)
     program = Program()
-    loader = _Loader(program, strict)
+    loader = _Loader(program, strict, cache)
     checked: list[CheckedModule] = []
     for file in files:
         module = loader.load(file, ())
@@ -186,7 +190,7 @@ def _load(paths: Iterable[str | Path], strict: bool) -> LoadResult:
         if path in shown or has_errors(found):
             diagnostics.extend(found)
     diagnostics.sort(key=sort_key)
-    return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files])
+    return LoadResult(checked, diagnostics, program.sources, [_display(f) for f in files], program)
 
 
 def load_text(text: str, path: str = "<invoer>.rw", file: Path | None = None) -> LoadResult:
@@ -227,10 +231,64 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+@attrs.define
+class ParseCache:
+    """The last parsed and built module of each path, by its text.
+
+    An editor checks again on every keystroke; the modules a regulation uses did not change, so
+    their syntax trees and IR are taken from here instead of being parsed again. IR nodes are
+    immutable, so one module can serve many programs. `overlay` holds the texts of files open in
+    the editor, which win over what is on disk.
+    """
+
+    built: dict[str, tuple[str, ir.Module | None, list[Diagnostic]]] = attrs.field(factory=dict)
+    overlay: dict[str, str] = attrs.field(factory=dict)  # resolved path -> text
+    # Within a file being edited, the blocks (definitions) that did not change.
+    blocks: dict[str, BlockCache] = attrs.field(factory=dict)
+
+    def parse_and_build(self, text: str, display: str) -> tuple[ir.Module | None, list[Diagnostic]]:
+        cached = self.built.get(display)
+        if cached is not None and cached[0] == text:
+            return cached[1], list(cached[2])
+        by_block = self.blocks.setdefault(display, BlockCache()).parse(text, display)
+        module, problems = by_block if by_block is not None else _parse_and_build(text, display)
+        self.built[display] = (text, module, list(problems))
+        return module, problems
+
+
+def _parse_and_build(text: str, display: str) -> tuple[ir.Module | None, list[Diagnostic]]:
+    tree, problems = parse(text, display)
+    if tree is None:
+        return None, problems
+    return build(tree, display)
+
+
+def load_document(text: str, file: Path, cache: ParseCache, strict: bool = False) -> LoadResult:
+    """Check the text of an open editor document as if it were `file`: what it `gebruik`s is
+    found beside that file, and parsed modules that did not change come from `cache`."""
+    with _quiet_collector():
+        _deep_enough()
+        program = Program()
+        display = _display(file)
+        if len(text.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
+            _, problems = decode(text.encode("utf-8", errors="replace"), display)
+            program.diagnostics[display] = problems
+            program.sources[display] = text
+            module = None
+        else:
+            module = _Loader(program, strict, cache).load_source(text, display, file, ())
+        checked = []
+        if module is not None and not _fails(program, display):
+            checked.append(CheckedModule(module, program))
+        diagnostics = sorted(program.diagnostics.get(display, []), key=sort_key)
+        return LoadResult(checked, diagnostics, program.sources, [display], program)
+
+
 class _Loader:
-    def __init__(self, program: Program, strict: bool) -> None:
+    def __init__(self, program: Program, strict: bool, cache: ParseCache | None = None) -> None:
         self.program = program
         self.strict = strict
+        self.cache = cache
 
     def load(self, file: Path, chain: tuple[str, ...]) -> ir.Module | None:
         display = _display(file)
@@ -238,6 +296,9 @@ class _Loader:
             return self.program.modules[display]
         if display in self.program.diagnostics:
             return None
+        overlay = self.cache.overlay.get(str(file.resolve())) if self.cache is not None else None
+        if overlay is not None:
+            return self.load_source(overlay, display, file, chain)
         try:
             data = file.read_bytes()
         except OSError as exc:
@@ -273,11 +334,14 @@ class _Loader:
     def _load_source(self, text: str, display: str, file: Path | None, chain: tuple[str, ...]
                      ) -> ir.Module | None:
         self.program.sources[display] = text
-        tree, problems = parse(text, display)
-        if tree is None:
+        if self.cache is not None:
+            built, problems = self.cache.parse_and_build(text, display)
+        else:
+            built, problems = _parse_and_build(text, display)
+        if built is None:
             self.program.diagnostics[display] = problems
             return None
-        module, problems = build(tree, display)
+        module = built
         self.program.diagnostics[display] = list(problems)
         self.program.modules[display] = module
         used = self.load_uses(module, file, chain + (module.name,))

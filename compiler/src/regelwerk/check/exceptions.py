@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
+
 from regelwerk.check.context import Context
 from regelwerk.check.logic import Z3Translator, ask, core_dates
 from regelwerk.core import nodes as c
@@ -37,10 +39,12 @@ def check_exceptions(module: ir.Module, context: Context) -> list[Diagnostic]:
                        f"{rule.name}{article}"
                 example, why = _both(program, rule, dates, first, second)
                 if example is not None:
-                    diagnostics.append(error(
+                    conflict = error(
                         "RW310", f"{both} kunnen tegelijk gelden, bijvoorbeeld bij {example}",
                         second.span, "maak de voorwaarden uitsluitend, of schrijf "
-                        "'uitzonderingen in volgorde' onder de regel als de eerste voorgaat"))
+                        "'uitzonderingen in volgorde' onder de regel als de eerste voorgaat")
+                    diagnostics.append(attrs.evolve(
+                        conflict, notes=((f"de andere uitzondering: {_name(first)}", first.span),)))
                 elif why is not None:
                     diagnostics.append(warning(
                         "RW311", f"de controle kan niet vaststellen of {both} tegelijk kunnen "

@@ -11,6 +11,7 @@ from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
 from regelwerk.syntax.parser import keywords
+from regelwerk.syntax.suggestions import type_hint
 
 
 def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
@@ -199,6 +200,7 @@ def _type_names(module: ir.Module, context: Context) -> list[Diagnostic]:
             diagnostics.append(
                 error("RW102", f"het type '{text}' is niet gedefinieerd", type_expr.span,
                       scope.suggestion(type_expr.name[-1], candidates)
+                      or (type_hint(text) if len(type_expr.name) == 1 else None)
                       or "definieer het met 'keuze' of 'gegevens', of lees de module in met 'gebruik'")
             )
         elif type_expr.base == "lijst" and not isinstance(resolved[1], ir.RecordDef):

@@ -19,6 +19,7 @@ import attrs
 from regelwerk.check.context import Context
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.logic import dates_to_check
+from regelwerk.check.table_rows import gap_row_fix
 from regelwerk.check.types import declared_type
 from regelwerk.check.walk import alternatives, names_in
 from regelwerk.diagnostics import Diagnostic, error, warning
@@ -255,18 +256,23 @@ def _check_version(table: ir.TableDef, version: ir.TableVersion, context: Contex
     gaps = [f for f in analysis.findings if f.kind == "gap"]
     overlaps = [f for f in analysis.findings if f.kind == "overlap"]
     for finding in gaps[:MAX_REPORTED]:
-        diagnostics.append(error(
+        gap = error(
             "RW301", f"{where} heeft geen rij voor {describe(columns, finding.region)}",
             table.span,
-            "voeg een rij toe voor deze waarden, of verbreed een bestaande rij"))
+            "voeg een rij toe voor deze waarden, of verbreed een bestaande rij")
+        fix = gap_row_fix(version, columns, finding.region, _show_value)
+        diagnostics.append(attrs.evolve(gap, fixes=(fix,)) if fix is not None else gap)
     for finding in overlaps[:MAX_REPORTED]:
         numbers = [str(r + 1) for r in finding.rows]
         which = " en ".join([", ".join(numbers[:-1]), numbers[-1]]) if len(numbers) > 1 else numbers[0]
-        diagnostics.append(error(
+        overlap = error(
             "RW302", f"rijen {which} van {where} gelden allebei voor "
             f"{describe(columns, finding.region)}", version.rows[finding.rows[1]].span,
             "maak de rijen uitsluitend (let op 'tot' en 'tot en met'), of schrijf 'eerste treffer' "
-            "als de eerste rij voorgaat"))
+            "als de eerste rij voorgaat")
+        others = tuple((f"rij {r + 1} geldt ook", version.rows[r].span)
+                       for r in finding.rows if r != finding.rows[1])
+        diagnostics.append(attrs.evolve(overlap, notes=others))
     hidden = len(gaps) + len(overlaps) - len(diagnostics)
     if hidden > 0 and diagnostics:
         last = diagnostics[-1]

@@ -19,6 +19,7 @@ from regelwerk.fmt.verify import signature
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import RECURSION_LIMIT
 from regelwerk.syntax.parser import decode, parse_with_comments
+from regelwerk.syntax.suggestions import repair_typography
 
 
 @attrs.frozen
@@ -40,6 +41,7 @@ def format_bytes(data: bytes, path: str, verify: bool = True) -> Formatted:
 
 def format_text(text: str, path: str = "<invoer>", verify: bool = True) -> Formatted:
     """The source in the canonical layout, or the syntax errors that stand in the way."""
+    text = repair_typography(text)  # curly quotes and hard spaces from a word processor
     tree, tokens, problems = parse_with_comments(text, path)
     if tree is None:
         return Formatted(None, problems)

@@ -10,11 +10,12 @@ import attrs
 from lark import Token, Tree
 from lark.tree import Meta
 
-from regelwerk.diagnostics import Diagnostic, error
+from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
 from regelwerk.ir.types import SINGULAR
 from regelwerk.syntax import literals
+from regelwerk.syntax.suggestions import english_separator
 
 ROUND_MODES = {
     "rekenkundig": "rekenkundig",
@@ -692,6 +693,13 @@ class Builder:
     # ------------------------------------------------------------- literals
     def money(self, meta: Meta, children: list[Token]) -> ir.Literal:
         t = children[0]
+        meant = english_separator(str(t))
+        if meant is not None:
+            self.diagnostics.append(
+                warning("RW015", f"'{t}' leest Regelwerk als {literals.format_money(literals.parse_money(t))}"
+                        f"; bedoelde u {meant}?", self.tspan(t),
+                        f"een punt scheidt duizendtallen, een komma de centen: schrijf {meant} als u "
+                        "duizendtallen bedoelde, of twee cijfers na de komma voor centen"))
         return ir.Literal(literals.parse_money(t), "bedrag", self.tspan(t), text=str(t))
 
     def percent(self, meta: Meta, children: list[Token]) -> ir.Literal:

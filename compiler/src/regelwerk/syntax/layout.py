@@ -20,10 +20,11 @@ from lark.lark import PostLex
 class LayoutError(Exception):
     """Indentation that matches no enclosing block."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: str, line: int, column: int, tab: bool = False) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
+        self.tab = tab
 
 
 TAB_WIDTH = 8
@@ -83,6 +84,10 @@ class Layout(PostLex):
                         yield Token.new_borrow_pos("_DEDENT", indent_text, token)
                     if indent != indents[-1]:
                         line = (token.end_line or 1)
+                        if "\t" in indent_text:
+                            # Named at its own line: a tab's width differs from editor to editor.
+                            raise LayoutError("de inspringing bevat een tab", line,
+                                              indent_text.index("\t") + 1, tab=True)
                         raise LayoutError(
                             f"inspringing van {indent} spaties past bij geen enkel blok erboven",
                             line,

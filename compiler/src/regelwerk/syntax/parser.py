@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir.span import Span
 from regelwerk.syntax.layout import Layout, LayoutError
+from regelwerk.syntax.suggestions import character_hint, keyword_suggestion
 
 MAX_SOURCE_BYTES = 5_000_000
 
@@ -201,6 +203,8 @@ def _parse_with(lark: Lark, layout: Layout, text: str, path: str
     try:
         return lark.parse(text), []
     except LayoutError as exc:
+        if exc.tab:
+            return None, [_tab_error(path, exc.line, exc.column)]
         return None, [
             error(
                 "RW004",
@@ -255,6 +259,9 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
                 end_column = column + 1
             elif token.type == "_INDENT":
                 line = (token.end_line or line)
+                tab = _tab_column(text, line)
+                if tab is not None:
+                    return _tab_error(path, line, tab)
                 column = len(str(token.value)) + 1
                 end_column = _line_length(text, line) + 1
         else:
@@ -266,7 +273,13 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
             hint = _character_hint(".", text, position, None)
         if token.type == "NAME" and "NAME" not in exc.expected and str(token.value) in _KEYWORD_LIKE:
             hint += f"; '{token.value}' is hier geen sleutelwoord"
-        return error("RW002", message, Span(path, line, column, line, max(end_column, column + 1)), hint)
+        span = Span(path, line, column, line, max(end_column, column + 1))
+        meant = _meant_keyword(text, token, span)
+        if meant is not None:
+            word, dutch, span = meant
+            message = f"'{word}' is geen sleutelwoord van Regelwerk"
+            hint = f"bedoelde u '{dutch}'? ({hint})"
+        return error("RW002", message, span, hint)
     if isinstance(exc, UnexpectedEOF):
         line, column = _end_position(text)
         return error(
@@ -280,7 +293,45 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
     return error("RW002", "de tekst kan hier niet worden gelezen", Span(path, line, column, line, column + 1))
 
 
+def _tab_column(text: str, line: int) -> int | None:
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    current = lines[line - 1]
+    indent = current[:len(current) - len(current.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else None
+
+
+def _tab_error(path: str, line: int, column: int) -> Diagnostic:
+    return error("RW004", "onverwachte inspringing: de inspringing bevat een tab",
+                 Span(path, line, column, line, column + 1),
+                 "spring in met spaties, niet met een tab: een tab is in de ene editor 4 spaties "
+                 "breed en in de andere 8")
+
+
 _KEYWORD_LIKE = frozenset({"is", "dan", "anders", "als", "en", "of"})
+
+_WORD_BEFORE = re.compile(r"([^\W\d]\w*)[ \t]+$")
+
+
+def _meant_keyword(text: str, token: Token, span: Span) -> tuple[str, str, Span] | None:
+    """An English or common wrong keyword at or just before the unexpected token (`rule`,
+    `unless`; `if` in `= if a then b`, where `if` was read as a name and `a` is unexpected)."""
+    if token.type == "NAME":
+        dutch = keyword_suggestion(str(token.value))
+        if dutch is not None:
+            return str(token.value), dutch, span
+    start = token.start_pos or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE.search(text, line_start, start)
+    if before is None:
+        return None
+    dutch = keyword_suggestion(before.group(1))
+    if dutch is None:
+        return None
+    column = before.start(1) - line_start + 1
+    word = before.group(1)
+    return word, dutch, Span(span.file, span.line, column, span.line, column + len(word))
 
 
 def _layout_message(token_type: str) -> str:
@@ -364,6 +415,9 @@ def _character_hint(char: str, text: str, pos: int, allowed: set[str] | None) ->
         return "een verwijzing staat tussen [ en ] op één regel"
     if char == "\t":
         return "gebruik spaties om in te springen"
+    typography = character_hint(char)
+    if typography is not None:
+        return typography
     if char == "€":
         return "een bedrag schrijft u als € gevolgd door een getal, bijv. € 1.234,56"
     if allowed:
