@@ -1,0 +1,45 @@
+"""Pass: the law beside the rules (RW506, RW507). A reference to an article whose text the file
+holds must name a part the text has, and every article text must be cited by some definition:
+a text no rule cites is either not encoded yet or cited under another spelling."""
+
+from __future__ import annotations
+
+from regelwerk.check.context import Context
+from regelwerk.diagnostics import Diagnostic, warning
+from regelwerk.ir import articles
+from regelwerk.ir import nodes as ir
+
+
+def check_articles(module: ir.Module, context: Context) -> list[Diagnostic]:
+    if not module.articles:
+        return []
+    diagnostics: list[Diagnostic] = []
+    cited: set[int] = set()
+    shapes = {id(a): articles.structure(a) for a in module.articles}
+    for definition in module.definitions:
+        for reference in articles.references_of(definition):
+            article = articles.article_of(reference.text, module.articles)
+            if article is None or article.reference is None:
+                continue
+            cited.add(id(article))
+            parts = articles.cited_parts(reference.text, article.reference.text)
+            if parts is None:
+                continue
+            missing = articles.missing_parts(parts, shapes[id(article)], article.partial is not None)
+            if missing:
+                diagnostics.append(warning(
+                    "RW506",
+                    f"[{reference.text}] noemt {', '.join(missing)}, maar de tekst van "
+                    f"{article.reference.text} in dit bestand heeft dat niet",
+                    reference.span,
+                    "verbeter de verwijzing, of vul de artikeltekst aan (een lid dat de bron niet "
+                    "citeert schrijf je als '> 3. […]')"))
+    for article in module.articles:
+        if id(article) not in cited and article.reference is not None:
+            diagnostics.append(warning(
+                "RW507",
+                f"geen enkele definitie verwijst naar de tekst van {article.reference.text}",
+                article.span,
+                f"verwijs vanuit de regel die het artikel uitvoert naar [{article.reference.text}] "
+                "of een lid ervan, of laat de tekst weg"))
+    return diagnostics
