@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+from typing import Any
 
 import attrs
 
@@ -46,11 +47,14 @@ class TestResult:
         return not self.mismatches and self.error is None
 
 
-def run_tests(checked: CheckedModule) -> list[TestResult]:
-    return [run_test(checked, test) for test in checked.module.tests]
+def run_tests(checked: CheckedModule, covered: set[tuple[str, Any, int]] | None = None
+              ) -> list[TestResult]:
+    return [run_test(checked, test, covered) for test in checked.module.tests]
 
 
-def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
+def run_test(checked: CheckedModule, test: ir.TestDef,
+             covered: set[tuple[str, Any, int]] | None = None) -> TestResult:
+    """The outcome of one test; with `covered`, what the test exercised is added to it."""
     module = checked.module
     peildatum = test.peildatum or module.valid_from or datetime.date.today()
     constants = _Constants(checked, peildatum)
@@ -68,13 +72,14 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
         # `verwacht x = onbekend`: x alone must stop on an unknown value, whatever the others do.
         for name in stopping:
             try:
-                alone = evaluate(checked, inputs, peildatum, outputs=[name], raw=False)
+                alone = evaluate(checked, inputs, peildatum, outputs=[name], raw=False,
+                                 covered=covered)
             except OnbekendeWaarde:
                 continue
             mismatches.append(Mismatch(name, "onbekend (de berekening stopt)",
                                        show(alone.uitvoer[name], alone.types[name]),
                                        alone.uitleg[0]))
-        result = evaluate(checked, inputs, peildatum, outputs=names, raw=False)
+        result = evaluate(checked, inputs, peildatum, outputs=names, raw=False, covered=covered)
     except (RekenFout, InvoerFout) as exc:
         span = exc.span if isinstance(exc, RekenFout) and isinstance(exc.span, Span) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
