@@ -620,6 +620,9 @@ class Printer:
         if kind == "test_date":
             self.end([self.take("peildatum"), " ", self.take(children[0])])
             return
+        if kind == "test_hidden":
+            self.end(self.words("niet", "in", "de", "bijlage"))
+            return
         if kind not in ("test_given", "test_expected"):
             raise FormatterBug(f"onbekende regel in een test: {kind}")
         keyword = self.take("gegeven" if kind == "test_given" else "verwacht")

@@ -17,6 +17,7 @@ from regelwerk.core.visitor import walk
 from regelwerk.interpret.testing import TestResult, run_tests
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import CheckedModule
+from regelwerk.worked import CoverageSummary
 
 KINDS = ("regel", "uitzondering", "als", "rij", "waarde")
 KIND_WORDS = {"regel": "regels", "uitzondering": "uitzonderingen", "als": "als-takken",
@@ -138,3 +139,11 @@ def render_text(report: Report) -> str:
         lines.append(f"  niet gedekt: {item.definition}: {item.description} "
                      f"({item.span.file}:{item.span.line})")
     return "\n".join(lines)
+
+
+def summarize(report: Report) -> CoverageSummary:
+    """The report as the annex shows it (regelwerk.worked)."""
+    return CoverageSummary(
+        summary_line(report),
+        tuple((KIND_WORDS[kind], *report.counts(kind)) for kind in KINDS),
+        tuple((i.definition, i.description, i.span.line) for i in report.missing()))

@@ -41,6 +41,8 @@ class TestResult:
     error_span: Span | None = None
     provisional: tuple[str, ...] = ()  # the result depends on these provisional values
     error_in_input: bool = False  # the error is the test's input (an `eis` not met), not a rule
+    # the explanation of each expected output, in the order expected (for worked examples)
+    explanation: tuple[Uitleg, ...] = attrs.field(default=(), eq=False)
 
     @property
     def passed(self) -> bool:
@@ -102,7 +104,7 @@ def run_test(checked: CheckedModule, test: ir.TestDef,
             mismatches.append(Mismatch(name, show(want, type_), shown,
                                        result.uitleg[names.index(name)]))
     return TestResult(module.name, test.name, test.span, tuple(mismatches),
-                      provisional=tuple(sorted(provisional)))
+                      provisional=tuple(sorted(provisional)), explanation=tuple(result.uitleg))
 
 
 class _Constants:

@@ -433,6 +433,7 @@ class TestDef:
     given: tuple[Assignment, ...]
     expected: tuple[Assignment, ...]
     span: Span
+    in_annex: bool = True  # `niet in de bijlage`: not a worked example in the annex
 
 
 @attrs.frozen(cache_hash=True)

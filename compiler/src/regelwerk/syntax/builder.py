@@ -534,19 +534,26 @@ class Builder:
         peildatum = None
         given: list[ir.Assignment] = []
         expected: list[ir.Assignment] = []
+        in_annex = True
         for line in children[2:]:
             if not isinstance(line, _TestLine):
                 continue
-            if line.kind == "peildatum":
+            if line.kind == "verborgen":
+                in_annex = False
+            elif line.kind == "peildatum":
                 peildatum = line.value
             elif line.kind == "gegeven":
                 given.extend(line.value)
             else:
                 expected.extend(line.value)
-        return ir.TestDef(name, peildatum, tuple(given), tuple(expected), self.tspan(children[0]))
+        return ir.TestDef(name, peildatum, tuple(given), tuple(expected), self.tspan(children[0]),
+                          in_annex)
 
     def test_date(self, meta: Meta, children: list[Token]) -> _TestLine:
         return _TestLine("peildatum", self.date_value(children[0]))
+
+    def test_hidden(self, meta: Meta, children: list[Any]) -> _TestLine:
+        return _TestLine("verborgen", None)
 
     def test_given(self, meta: Meta, children: list[Any]) -> _TestLine:
         return _TestLine("gegeven", _flatten(children))
