@@ -89,6 +89,8 @@ class Table:
 
 
 Block = Union[Paragraph, Enumeration, Facts, Table]
+# The facts of a definition that the data dictionary of the annex shows in its own columns.
+DICTIONARY_FACTS = frozenset({"Soort", "Naam in de regels", "Type", "Verwijzing"})
 
 
 @attrs.frozen
@@ -117,8 +119,17 @@ class Article:
 
     @property
     def body(self) -> tuple[Block, ...]:
-        """The blocks without the facts (kind, name, type), which the data dictionary lists."""
-        return tuple(b for b in self.blocks if not isinstance(b, Facts))
+        """The blocks without the facts the data dictionary lists (kind, name, type, reference);
+        a fact it does not list (what a rule is computed for) stays."""
+        out: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Facts):
+                rest = tuple(f for f in block.facts if f.name not in DICTIONARY_FACTS)
+                if rest:
+                    out.append(Facts(block.key, rest))
+                continue
+            out.append(block)
+        return tuple(out)
 
     @property
     def heading(self) -> str:
