@@ -153,7 +153,7 @@ def _with_meaning(old: Rendered, new: Rendered, old_core: c.Program, new_core: c
                 numbers = ((old.number(definition.name), new.number(definition.name))
                            if label is None else (None, None))
                 diff = DefinitionDiff(label, definition.name, _kind(definition), CHANGED,
-                                      *numbers, ())
+                                      *numbers, (), definition.source.reference)
             found[key] = attrs.evolve(diff, changes=_merged(diff.changes, extra.details)
                                       + extra.changes)
         for position, definition in enumerate(old_defs):
@@ -188,7 +188,8 @@ def _whole(version: Rendered, module: str | None, definition: c.Definition, stat
                     (("naam", definition.name),))
     return DefinitionDiff(module, definition.name, kind, status,
                           None if status == ADDED else number,
-                          number if status == ADDED else None, (change,))
+                          number if status == ADDED else None, (change,),
+                          definition.source.reference)
 
 
 def _conditions(checked: CheckedModule, module: str | None, name: str) -> SurfaceTexts:

@@ -47,22 +47,18 @@ class DefinitionDiff:
     name: str
     kind: str  # Regel, Parameter, ...
     status: str  # toegevoegd | verwijderd | gewijzigd
-    old_number: int | None
+    old_number: int | None  # the place in the file (for tools); the annex prints no numbers
     new_number: int | None
     changes: tuple[Change, ...]
+    reference: str | None = None  # the article it implements, as its reference names it
 
     @property
     def heading(self) -> str:
+        """As the annex heads it: the title and the article, never a generated number."""
         title = dutch.noun(self.name).title
         if self.module is not None:
             return f"{self.kind} {title[:1].lower()}{title[1:]} (module {self.module})"
-        number = self.new_number if self.new_number is not None else self.old_number
-        return f"Artikel {number}. {title}"
-
-    @property
-    def renumbered(self) -> bool:
-        return (self.module is None and self.old_number is not None
-                and self.new_number is not None and self.old_number != self.new_number)
+        return f"{title} [{self.reference}]" if self.reference else title
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +68,7 @@ class DefinitionDiff:
             "status": self.status,
             "artikel_oud": self.old_number,
             "artikel_nieuw": self.new_number,
+            "verwijzing": self.reference,
             "wijzigingen": [c.to_json() for c in self.changes],
         }
 
