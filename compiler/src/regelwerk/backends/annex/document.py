@@ -27,6 +27,7 @@ from regelwerk.core import nodes as c
 from regelwerk.core.display import show
 from regelwerk.core.formula import cell as cell_formula
 from regelwerk.core.formula import formula
+from regelwerk.ir import articles as law
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
@@ -843,27 +844,7 @@ def _constant_bool(printer: Printer, expr: c.Expr) -> bool | None:
 
 
 def _references_of(definition: ir.Definition) -> list[str]:
-    found: list[ir.Reference | None] = [definition.reference]
-    if isinstance(definition, ir.ParameterDef):
-        found += [v.reference for v in definition.values]
-    elif isinstance(definition, ir.TableDef):
-        for version in definition.versions:
-            found.append(version.reference)
-            found += [row.reference for row in version.rows]
-    elif isinstance(definition, ir.RuleDef):
-        found.append(definition.value_reference)
-        found += [e.reference for e in definition.exceptions]
-    elif isinstance(definition, ir.ChoiceDef):
-        found += [o.reference for o in definition.options]
-    elif isinstance(definition, ir.RecordDef):
-        found += [f.reference for f in definition.fields]
-    elif isinstance(definition, ir.InputDef):
-        found += [r.reference for r in definition.requirements]
-    out: list[str] = []
-    for reference in found:
-        if reference is not None and reference.text not in out:
-            out.append(reference.text)
-    return out
+    return list(dict.fromkeys(r.text for r in law.references_of(definition)))
 
 
 def build_annex(checked: CheckedModule, worked: tuple[WorkedExample, ...] = (),
