@@ -364,7 +364,7 @@ SENTENCES = {
     "aantal_minderjarigen": "Het aantal minderjarigen is het aantal kinderen waarvoor geldt dat de "
                             "leeftijd van het kind kleiner is dan 18 jaar.",
     "heeft_zorgbehoevend_kind": "Heeft zorgbehoevend kind is van toepassing als voor ten minste "
-                                "één van de kinderen geldt dat het kind zorgbehoevend is, en "
+                                "één kind uit de kinderen geldt dat het kind zorgbehoevend is, en "
                                 "anders niet.",
     "allen_volledig": "De allen volledig zijn van toepassing als voor elk kind uit de kinderen "
                       "geldt dat de huisvesting van het kind ‘volledig’ is, en anders niet.",
@@ -609,3 +609,27 @@ def test_page_header_text_cannot_leave_its_css_string() -> None:
     html = render_html(annex_of(FIXTURES / "escaping.rw"))
     style = html[html.index("<style>"):html.index("</style>")]
     assert "<script" not in style and "alert" in style  # the title, escaped, in the page header
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    ("aandeel_halve_dag", "het aandeel halve dag"),  # the issue: not "de aandeel halve dag"
+    ("sociale_tarief", "het sociale tarief"),  # not "de sociale tarief"
+    ("huishouden", "het huishouden"),
+    ("sociale_toeslag_kind", "de sociale toeslag kind"),  # the toeslag of the kind
+    ("subsidie_werkjaar", "de subsidie werkjaar"),
+    ("minimumloon_januari", "het minimumloon januari"),
+    ("gesubsidieerde_uren_vorig_jaar", "de gesubsidieerde uren vorig jaar"),
+    ("basisbedrag_kind", "het basisbedrag kind"),
+    ("gecorrigeerd_inkomen", "het gecorrigeerde inkomen"),
+    ("maximale_uurbijdrage_meerlingen", "de maximale uurbijdrage meerlingen"),
+])
+def test_dutch_article_of_a_name(name: str, phrase: str) -> None:
+    from regelwerk.backends.annex import dutch
+
+    noun = dutch.noun(name)
+    assert f"{noun.article} {noun.phrase}" == phrase
+
+
+def test_a_list_named_by_a_singular_noun_keeps_its_article() -> None:
+    markdown = (GENERATED / "zorgtoeslag.md").read_text(encoding="utf-8")
+    assert "uit het *huishouden*" in markdown and "van de *huishouden*" not in markdown
