@@ -139,7 +139,7 @@ def test_command(paths: tuple[str, ...], strict: bool, dekking: bool,
     if dekking:
         for report in reports:
             if report.items:
-                click.echo(render_text(report))
+                click.echo(render_text(report, details=report.kind == "regeling"))
     if coverage_json:
         data = json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2) + "\n"
         if coverage_json == "-":

@@ -40,6 +40,7 @@ class Item:
 @attrs.frozen
 class Report:
     module: str
+    kind: str  # regeling | module
     items: tuple[Item, ...]
     covered: frozenset[tuple[str, Span, int]]
     results: tuple[TestResult, ...]
@@ -119,8 +120,8 @@ def measure(checked: CheckedModule) -> Report:
     """Run the module's tests and report what they exercised."""
     covered: set[tuple[str, Any, int]] = set()
     results = run_tests(checked, covered)
-    return Report(checked.module.name, tuple(items(checked.core())), frozenset(covered),
-                  tuple(results))
+    return Report(checked.module.name, checked.module.kind, tuple(items(checked.core())),
+                  frozenset(covered), tuple(results))
 
 
 def summary_line(report: Report) -> str:
@@ -132,10 +133,11 @@ def summary_line(report: Report) -> str:
     return f"{report.module}: dekking {report.percentage()} % ({', '.join(parts)})"
 
 
-def render_text(report: Report) -> str:
-    """The summary line and, below it, every item no test exercises, with its place."""
+def render_text(report: Report, details: bool = True) -> str:
+    """The summary line and, below it (with `details`), every item no test exercises, with its
+    place. A module of stdlib_rules/ (data such as public holidays) gets its summary line only."""
     lines = [summary_line(report)]
-    for item in report.missing():
+    for item in report.missing() if details else ():
         lines.append(f"  niet gedekt: {item.definition}: {item.description} "
                      f"({item.span.file}:{item.span.line})")
     return "\n".join(lines)
