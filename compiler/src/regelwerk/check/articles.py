@@ -31,19 +31,19 @@ def check_articles(module: ir.Module, context: Context) -> list[Diagnostic]:
     shapes = {id(a): articles.structure(a) for a in module.articles}
     for definition in module.definitions:
         for reference in articles.references_of(definition):
-            article = articles.article_of(reference.text, module.articles)
-            if article is None or article.reference is None:
+            found = articles.article_of(reference.text, module.articles)
+            if found is None or found.reference is None:
                 continue
-            cited.add(id(article))
-            parts = articles.cited_parts(reference.text, article.reference.text)
+            cited.add(id(found))
+            parts = articles.cited_parts(reference.text, found.reference.text)
             if parts is None:
                 continue
-            missing = articles.missing_parts(parts, shapes[id(article)], article.partial is not None)
+            missing = articles.missing_parts(parts, shapes[id(found)], found.partial is not None)
             if missing:
                 diagnostics.append(warning(
                     "RW506",
                     f"[{reference.text}] noemt {', '.join(missing)}, maar de tekst van "
-                    f"{article.reference.text} in dit bestand heeft dat niet",
+                    f"{found.reference.text} in dit bestand heeft dat niet",
                     reference.span,
                     "verbeter de verwijzing, of vul de artikeltekst aan (een lid dat de bron niet "
                     "citeert schrijf je als '> 3. […]')"))
