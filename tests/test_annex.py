@@ -592,6 +592,7 @@ def test_pdf_has_every_article(rule_file: Path, tmp_path: Path) -> None:
         lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
         head = " ".join(lines[:3])  # the running header, wrapped on a narrow page
         assert annex.title in head and f"versie {annex.version}" in head, (number, head)
+        assert annex.validity is None or f"geldig {annex.validity}" in head, (number, head)
         assert lines[-1].startswith("Pagina "), (number, lines[-1])
         last = lines[-2]  # the last line of the page's own content
         assert not any(header.startswith(last) or last == header for header in headers), \
@@ -605,7 +606,7 @@ def test_page_header_text_cannot_leave_its_css_string() -> None:
 
     escaped = str(css_string('Titel "a" } </style><script>x</script> \\ é'))
     assert '"' not in escaped and "}" not in escaped and "<" not in escaped
-    assert escaped.startswith("Titel \\000022a\\000022")
+    assert escaped.startswith("Titel \\000022 a\\000022 ")
     html = render_html(annex_of(FIXTURES / "escaping.rw"))
     style = html[html.index("<style>"):html.index("</style>")]
     assert "<script" not in style and "alert" in style  # the title, escaped, in the page header

@@ -49,7 +49,8 @@ def css_string(text: object) -> Markup:
     """Text for inside a CSS string ("..."): every character but letters, digits and a few safe
     ones as a six-digit CSS escape, so nothing can close the string, the rule or the <style>."""
     safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.:-")
-    return Markup("".join(c if c in safe else f"\\{ord(c):06x}" for c in str(text)))
+    # CSS consumes one white space after an escape, even a six-digit one: always write it.
+    return Markup("".join(c if c in safe else f"\\{ord(c):06x} " for c in str(text)))
 
 
 def _finalize_markdown(value: Any) -> Any:
