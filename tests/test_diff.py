@@ -518,6 +518,9 @@ def test_golden_retroactive_diff() -> None:
     golden(FIXTURES / "terugwerkend.md", render_summary(report))
     golden(FIXTURES / "terugwerkend.json", render_json(report))
     golden(FIXTURES / "terugwerkend.html", render_redline(report))
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(render_redline(report))
+    assert not parser.errors
 
 
 def test_retroactive_changes_and_their_periods() -> None:
