@@ -15,12 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,populatie]'
 	touch $(STAMP)
 
-## Build every regulation: check (strict), run its tests, and say what was done.
+## Build every regulation: check (strict), run its tests with their coverage, and say what was done.
 run: $(STAMP)
 	@echo "== regelwerk check --strict $(RULES)"
 	@$(BIN)/regelwerk check --strict $(RULES)
-	@echo "== regelwerk test $(RULES)"
-	@$(BIN)/regelwerk test $(RULES)
+	@echo "== regelwerk test --dekking $(RULES)"
+	@$(BIN)/regelwerk test --dekking $(RULES)
 	@echo "== regelwerk build"
 	@$(BIN)/regelwerk build
 

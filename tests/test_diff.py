@@ -5,6 +5,7 @@ Regenerate the golden files after an intended change with `UPDATE_GOLDEN=1 pytes
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -97,7 +98,8 @@ def test_new_input(report: Report) -> None:
 
 def test_indexed_parameter(report: Report) -> None:
     item = definition(report, "minimale_uurbijdrage")
-    assert (item.old_number, item.new_number, item.renumbered) == (6, 7, True)
+    assert (item.old_number, item.new_number) == (6, 7)  # places in the file, for tools
+    assert item.heading == "Minimale uurbijdrage [MB 26.07.2001, bijlage I]"  # no numbers
     (change,) = item.changes
     assert change.kind == "parameter-waarde-toegevoegd"
     assert change.detail("vanaf") == "2027-01-01"
@@ -168,14 +170,15 @@ def test_golden_annex_of_the_new_version() -> None:
 
 
 def test_docs_excerpts_point_at_whole_articles() -> None:
-    """docs/reviewers.md includes lines of the golden files; they must still be whole articles."""
+    """docs/reviewers.md includes lines of the golden files; they must still be whole articles
+    (a `## ` heading of an article of the regulation up to the next one)."""
     page = (ROOT / "docs" / "reviewers.md").read_text(encoding="utf-8")
     found = re.findall(r'--8<-- "([^":]+):(\d+):(\d+)"', page)
     assert found
     for path, start, end in found:
         lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
         first, last = int(start), int(end)
-        assert lines[first - 1].startswith("## Artikel "), (path, first, lines[first - 1])
+        assert lines[first - 1].startswith("## "), (path, first, lines[first - 1])
         assert last == len(lines) or lines[last].startswith("## ") or lines[last] == "", \
             (path, last, lines[last])
         assert all(not line.startswith("## ") for line in lines[first:last]), (path, first, last)
@@ -192,8 +195,10 @@ def test_redline_is_valid_html_with_del_ins_and_details(report: Report) -> None:
     assert "67 %" in deleted and "70 %" in inserted
     assert any("In afwijking hiervan" in text for text in inserted)
     summaries = ["".join(e.itertext()) for e in document.iter("summary")]
-    assert any("Artikel 1. Huisgenoten" in s and "ongewijzigd" in s for s in summaries)
-    assert not any("Uurbijdrage" in s and "Artikel 14." in s for s in summaries)  # changed: open
+    assert any("Huisgenoten [MB 26.07.2001, bijlage II]" in s and "ongewijzigd" in s
+               for s in summaries)
+    assert not any(">Uurbijdrage [" in s for s in summaries)  # changed: open
+    assert not any("Artikel " in s for s in summaries)  # no generated numbers
     headings = [int(e.tag[1]) for e in document.iter() if str(e.tag) in
                 {"h1", "h2", "h3", "h4", "h5", "h6"}]
     assert headings[0] == 1 and all(b <= a + 1 for a, b in zip(headings, headings[1:]))
@@ -287,6 +292,14 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_git_revision_against_working_tree(repository: Path) -> None:
     report = diff_files("regulations/proef/proef.rw@HEAD~1", "regulations/proef/proef.rw")
     assert report.old.revision == "HEAD~1" and report.new.revision is None
+    # what the user typed, and beside it the commit it named at the time of the review
+    head_1 = subprocess.run(["git", "rev-parse", "HEAD~1"], cwd=repository, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    assert report.old.commit == head_1 and re.fullmatch(r"[0-9a-f]{40}", head_1)
+    data = json.loads(render_json(report))
+    assert data["oud"]["revisie"] == "HEAD~1" and data["oud"]["commit"] == head_1
+    assert data["nieuw"]["commit"] is None
+    assert f"(commit {head_1[:12]})" in render_summary(report)
     assert [c.kind for c in report.header] == ["versie"]
     (parameter,) = [d for d in report.definitions if d.module is None]
     assert parameter.name == "bedrag_per_aanvraag"
@@ -421,7 +434,7 @@ def test_removed_and_changed_definitions_references_labels(tmp_path: Path) -> No
     assert row.new == "minder dan 3: € 102,00 [bijlage 2, noot]"
     html = render_redline(report)
     html5lib.HTMLParser(strict=True).parse(html)
-    assert "<del>Artikel 51. Tegengesteld</del> <span class=\"status\">(geschrapt)</span>" in html
+    assert "<del>Tegengesteld [art. 45]</del> <span class=\"status\">(geschrapt)</span>" in html
     assert ('<del><span class="waarde">€ 0,50</span></del> '
             '<ins><span class="waarde">€ 0,60</span></ins>') in html
 
@@ -492,3 +505,83 @@ def test_text_from_the_rules_is_escaped_in_every_output(tmp_path: Path) -> None:
     assert not list(document.iter("script")) and not list(document.iter("img"))
     assert "&lt;script&gt;alert(&#39;nieuw&#39;)&lt;/script&gt;" in page
     assert json.loads(data)["definities"][0]["wijzigingen"][0]["nieuw"].startswith("€ 110,00")
+
+
+# ------------------------------------------------------------------ reviews: what reaches back in time
+
+RETRO_OLD = "tests/fixtures/diff/terugwerkend_oud/kinderopvang.rw"
+RETRO_NEW = "tests/fixtures/diff/terugwerkend_nieuw/kinderopvang.rw"
+
+
+def test_golden_retroactive_diff() -> None:
+    report = diff_files(RETRO_OLD, RETRO_NEW)
+    golden(FIXTURES / "terugwerkend.md", render_summary(report))
+    golden(FIXTURES / "terugwerkend.json", render_json(report))
+    golden(FIXTURES / "terugwerkend.html", render_redline(report))
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(render_redline(report))
+    assert not parser.errors
+
+
+def test_retroactive_changes_and_their_periods() -> None:
+    report = diff_files(RETRO_OLD, RETRO_NEW)
+    found = {r.name: (r.reason, r.start, r.end) for r in report.retroactive}
+    assert found == {
+        # an undated value changes every date of the regulation
+        "korting_per_kind": ("een waarde zonder datum", datetime.date(2025, 1, 1), None),
+        # a `vanaf` moved from 2027 to July 2026: the half year in between changes
+        "uurprijs": ("een gewijzigde datum 'vanaf'", datetime.date(2026, 7, 1),
+                     datetime.date(2026, 12, 31)),
+        # a table without versions: every date
+        "hoogste_korting": ("een tabel zonder versies", datetime.date(2025, 1, 1), None),
+    }
+    # a value added from a later date is not retroactive ...
+    assert "toeslag" not in found
+    # ... unless the new version takes effect after that date
+    late = diff_files(RETRO_OLD, RETRO_NEW, datetime.date(2029, 1, 1))
+    assert {r.name for r in late.retroactive} >= {"toeslag"}
+    early = diff_files(RETRO_OLD, RETRO_NEW, datetime.date(2026, 7, 1))
+    assert "uurprijs" not in {r.name for r in early.retroactive}
+
+
+def test_changed_expectations_are_listed() -> None:
+    report = diff_files(RETRO_OLD, RETRO_NEW)
+    assert [(t.name, t.status, t.old, t.new) for t in report.tests] == [
+        ("twee kinderen, 2026", "gewijzigd", ("bijdrage = € 80,00",), ("bijdrage = € 75,00",)),
+        ("één kind, september 2026", "gewijzigd", ("bijdrage = € 80,00",),
+         ("bijdrage = € 82,00",)),
+    ]
+
+
+def test_article_text_redline_word_by_word() -> None:
+    report = diff_files(RETRO_OLD, RETRO_NEW)
+    (change,) = report.texts
+    assert change.reference == "art. 3" and change.status == "gewijzigd"
+    second = change.redline[1]
+    assert [(s.change, s.text.strip()) for s in second.segs if s.change] == [
+        ("ins", "ook"), ("del", "dagen."), ("ins", "dagen en avonden.")]
+    assert second.plain().replace("  ", " ") != change.old[1]
+    data = json.loads(render_json(report))
+    words = data["artikelteksten"][0]["woorden"][1]
+    assert {"soort": "nieuw", "tekst": "ook "} in words
+    html = render_redline(report)
+    assert "<ins>ook </ins>" in html and "<del>dagen.</del>" in html
+    assert "~~dagen.~~" in render_summary(report)
+    assert not report.equal
+
+
+def test_word_redline_keeps_every_word() -> None:
+    from regelwerk.diff.review import word_redline
+
+    old, new = "De korting bedraagt 25 procent.", "De korting bedraagt per kind 30 procent."
+    redline = word_redline(old, new)
+    kept = "".join(s.text for s in redline.segs if s.change != "del")
+    dropped = "".join(s.text for s in redline.segs if s.change != "ins")
+    assert kept == new and dropped == old
+
+
+def test_cli_ingang() -> None:
+    code, out, _ = invoke("diff", "--ingang", "2029-01-01", RETRO_OLD, RETRO_NEW)
+    assert code == 1 and "parameter toeslag: een nieuwe waarde die ingaat vóór de ingang" in out
+    code, _, err = invoke("diff", "--ingang", "1 januari", RETRO_OLD, RETRO_NEW)
+    assert code == 2 and "geen datum" in err

@@ -91,7 +91,7 @@ def test_a_change_in_a_used_module_shows_in_the_regulation_that_extends_it(tmp_p
         assert result.ok, [str(d) for d in result.diagnostics if d.is_error]
         versions.append(next(c for c in result.checked if c.module.kind == "regeling"))
     summary = render_summary(compare_modules(*versions))
-    assert "Maandprestatie (gewijzigd)" in summary
+    assert "Maandprestatie \\[BVR 24.07.2009, bijlage I, art. 1\\] (gewijzigd)" in summary
     assert "Gegeven uren anders omschreven" in summary
 
 

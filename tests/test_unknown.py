@@ -249,7 +249,7 @@ def test_the_annex_lists_and_marks_unknown_values() -> None:
     annex = build_annex(compile_ok(RULES))
     markdown = render_markdown(annex)
     assert "### Onbekende waarden" in markdown
-    assert "- *basisbedrag* (artikel 3), vanaf 1 september 2026: indexering van september " \
+    assert "- *basisbedrag* (art. 3), vanaf 1 september 2026: indexering van september " \
            "2026 niet gevonden" in markdown
     assert "| 1 september 2026 | — | onbekend | indexering van september 2026 niet gevonden; " \
            "[bron b] |" in markdown

@@ -22,7 +22,8 @@ from regelwerk.backends.annex import annex_files
 from regelwerk.backends.python import generate
 from regelwerk.backends.python.names import module_file_name
 from regelwerk.diagnostics import Diagnostic, error
-from regelwerk.pipeline import LoadResult, load
+from regelwerk.pipeline import CheckedModule, LoadResult, load
+from regelwerk.worked import CoverageSummary, WorkedExample
 
 RUNTIME_FILE = "regelwerk_runtime.py"
 MARKER = "Gegenereerd door regelwerk"  # in every generated module's docstring and annex
@@ -69,9 +70,19 @@ def build(paths: Iterable[str | Path]) -> Build:
         owners[module.name] = module.path
         modules[module.name] = module_file_name(module.name, modules.values())
         files[f"{modules[module.name]}.py"] = generate(checked.core())
-        files.update(annex_files(checked))
+        files.update(annex_files(checked, *annex_inputs(checked)))
     files[RUNTIME_FILE] = runtime_source()
     return Build(loaded, dict(sorted(files.items())), problems, modules)
+
+
+def annex_inputs(checked: CheckedModule, coverage: bool = False
+                 ) -> tuple[tuple[WorkedExample, ...], CoverageSummary | None]:
+    """What the annex shows but does not compute: the worked examples from the tests and, when
+    asked, what the tests exercise. The annex backend never runs the interpreter itself."""
+    from regelwerk.interpret.coverage import measure, summarize
+    from regelwerk.interpret.examples import worked_examples
+
+    return worked_examples(checked), summarize(measure(checked)) if coverage else None
 
 
 @attrs.frozen

@@ -114,26 +114,40 @@ def _check(paths: tuple[str, ...], strict: bool, output_format: str, warnings_as
 @_paths
 @_strict
 @_watch
-def test_command(paths: tuple[str, ...], strict: bool, watch: bool) -> None:
+@click.option("--dekking", is_flag=True,
+              help="Toon per regeling welke regels, uitzonderingen, als-takken, tabelrijen en "
+              "gedateerde waarden geen enkele test raakt.")
+@click.option("--dekking-json", "coverage_json", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Schrijf de dekking als JSON naar dit bestand (- voor standaarduitvoer).")
+def test_command(paths: tuple[str, ...], strict: bool, watch: bool, dekking: bool,
+                 coverage_json: str | None) -> None:
     """Voer de tests in regelbestanden uit."""
     if watch:
         from regelwerk.watch import watch as watching
 
-        watching(paths, lambda: _test(paths, strict)[1])
+        watching(paths, lambda: _test(paths, strict, dekking, coverage_json)[1])
         return
-    ok, _ = _test(paths, strict)
+    ok, _ = _test(paths, strict, dekking, coverage_json)
     sys.exit(0 if ok else 1)
 
 
-def _test(paths: tuple[str, ...], strict: bool) -> tuple[bool, LoadResult]:
+def _test(paths: tuple[str, ...], strict: bool, dekking: bool = False,
+          coverage_json: str | None = None) -> tuple[bool, LoadResult]:
+    from regelwerk.interpret.coverage import Report, measure, render_text
     from regelwerk.interpret.explain import render_tree
     from regelwerk.interpret.testing import run_tests
 
     result = load(paths, strict=strict)
     ok = _report(result, "tekst")
     passed = failed = 0
+    reports: list[Report] = []
     for checked in result.checked:
-        for outcome in run_tests(checked):
+        if dekking or coverage_json:
+            reports.append(measure(checked))
+            outcomes = list(reports[-1].results)
+        else:
+            outcomes = run_tests(checked)
+        for outcome in outcomes:
             where = f"{outcome.span.file}:{outcome.span.line}"
             caveat = (f"  (hangt af van voorlopige waarde: {', '.join(outcome.provisional)})"
                       if outcome.provisional else "")
@@ -154,6 +168,16 @@ def _test(paths: tuple[str, ...], strict: bool) -> tuple[bool, LoadResult]:
                     tree = render_tree([mismatch.explanation])
                     click.echo("\n".join("      " + line for line in tree.splitlines()))
     click.echo(f"{passed} geslaagd, {failed} mislukt")
+    if dekking:
+        for report in reports:
+            if report.items:
+                click.echo(render_text(report, details=report.kind == "regeling"))
+    if coverage_json:
+        data = json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2) + "\n"
+        if coverage_json == "-":
+            click.echo(data, nl=False)
+        else:
+            Path(coverage_json).write_text(data, encoding="utf-8")
     return ok and failed == 0, result
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from regelwerk.check.articles import check_articles
 from regelwerk.check.conditions import check_conditions
 from regelwerk.check.context import Context, Target
 from regelwerk.check.exceptions import check_exceptions
@@ -41,6 +42,7 @@ Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 SURFACE_PASSES: tuple[Pass, ...] = (check_names, check_types, check_structure, check_tables)
 CORE_PASSES: tuple[Pass, ...] = (
     check_exceptions, check_conditions, check_validity, check_references, check_provisional,
+    check_articles,
 )
 PASSES: tuple[Pass, ...] = SURFACE_PASSES + CORE_PASSES
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from regelwerk.backends.annex.render import render_template
@@ -26,9 +27,10 @@ SENTENCES = ("regel-waarde", "uitzondering-gewijzigd", "uitzondering-toegevoegd"
              "invoer-toegevoegd", "omschrijving", "uitzondering-volgorde", "keuze-volgorde")
 
 
-def diff_files(old: str, new: str) -> Report:
-    """Compare two sides, each a file or FILE@GITREV; SourceError when one cannot be used."""
-    return compare(load_side(old), load_side(new))
+def diff_files(old: str, new: str, cutoff: datetime.date | None = None) -> Report:
+    """Compare two sides, each a file or FILE@GITREV; SourceError when one cannot be used.
+    `cutoff`: the date the new version takes effect, for what is terugwerkend."""
+    return compare(load_side(old), load_side(new), cutoff)
 
 
 def render_summary(report: Report) -> str:

@@ -35,6 +35,7 @@ from regelwerk.diff.model import (
     Version,
 )
 from regelwerk.diff.presentation import Rendered
+from regelwerk.diff.review import retroactive, test_changes, text_changes
 from regelwerk.diff.rules import expression_changes
 from regelwerk.diff.sources import Side
 from regelwerk.diff.surface import definition_diffs
@@ -50,21 +51,23 @@ CORE_KINDS = {c.Input: ir.InputDef, c.Parameter: ir.ParameterDef, c.Table: ir.Ta
               c.Rule: ir.RuleDef, c.Choice: ir.ChoiceDef, c.Record: ir.RecordDef}
 
 
-def compare(old_side: Side, new_side: Side) -> Report:
+def compare(old_side: Side, new_side: Side, cutoff: datetime.date | None = None) -> Report:
     return compare_modules(old_side.checked, new_side.checked,
-                           _version(old_side), _version(new_side))
+                           _version(old_side), _version(new_side), cutoff)
 
 
 def _version(side: Side) -> Version:
     module = side.checked.module
     return Version(side.path, side.revision, module.name,
-                   module.title or dutch.noun(module.name).title, module.version)
+                   module.title or dutch.noun(module.name).title, module.version, side.commit)
 
 
 
 def compare_modules(old_checked: CheckedModule, new_checked: CheckedModule,
-                    old_version: Version | None = None, new_version: Version | None = None
-                    ) -> Report:
+                    old_version: Version | None = None, new_version: Version | None = None,
+                    cutoff: datetime.date | None = None) -> Report:
+    """The diff; `cutoff` is the date the new version takes effect (`--ingang`): a change to an
+    outcome before it is terugwerkend (see diff.review)."""
     old, new = Rendered(old_checked), Rendered(new_checked)
     old_core, new_core = old_checked.core(), new_checked.core()
     old_version = old_version or _plain_version(old_checked)
@@ -101,6 +104,9 @@ def compare_modules(old_checked: CheckedModule, new_checked: CheckedModule,
         outputs_removed=tuple(n for n in old_outputs if n not in new_outputs),
         affected=affected_outputs(old_core, new_core, changed), old_annex=old.annex,
         new_annex=new.annex,
+        retroactive=retroactive(old_core, new_core, same, cutoff),
+        tests=test_changes(old_checked.module, new_checked.module),
+        texts=text_changes(old_checked.module, new_checked.module),
     )
 
 
@@ -147,7 +153,7 @@ def _with_meaning(old: Rendered, new: Rendered, old_core: c.Program, new_core: c
                 numbers = ((old.number(definition.name), new.number(definition.name))
                            if label is None else (None, None))
                 diff = DefinitionDiff(label, definition.name, _kind(definition), CHANGED,
-                                      *numbers, ())
+                                      *numbers, (), definition.source.reference)
             found[key] = attrs.evolve(diff, changes=_merged(diff.changes, extra.details)
                                       + extra.changes)
         for position, definition in enumerate(old_defs):
@@ -182,7 +188,8 @@ def _whole(version: Rendered, module: str | None, definition: c.Definition, stat
                     (("naam", definition.name),))
     return DefinitionDiff(module, definition.name, kind, status,
                           None if status == ADDED else number,
-                          number if status == ADDED else None, (change,))
+                          number if status == ADDED else None, (change,),
+                          definition.source.reference)
 
 
 def _conditions(checked: CheckedModule, module: str | None, name: str) -> SurfaceTexts:

@@ -8,6 +8,7 @@ import attrs
 
 from regelwerk.backends.annex import dutch
 from regelwerk.backends.annex.document import Annex
+from regelwerk.diff.review import Retroactive, TestChange, TextChange
 
 ADDED = "toegevoegd"
 REMOVED = "verwijderd"
@@ -46,22 +47,18 @@ class DefinitionDiff:
     name: str
     kind: str  # Regel, Parameter, ...
     status: str  # toegevoegd | verwijderd | gewijzigd
-    old_number: int | None
+    old_number: int | None  # the place in the file (for tools); the annex prints no numbers
     new_number: int | None
     changes: tuple[Change, ...]
+    reference: str | None = None  # the article it implements, as its reference names it
 
     @property
     def heading(self) -> str:
+        """As the annex heads it: the title and the article, never a generated number."""
         title = dutch.noun(self.name).title
         if self.module is not None:
             return f"{self.kind} {title[:1].lower()}{title[1:]} (module {self.module})"
-        number = self.new_number if self.new_number is not None else self.old_number
-        return f"Artikel {number}. {title}"
-
-    @property
-    def renumbered(self) -> bool:
-        return (self.module is None and self.old_number is not None
-                and self.new_number is not None and self.old_number != self.new_number)
+        return f"{title} [{self.reference}]" if self.reference else title
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +68,7 @@ class DefinitionDiff:
             "status": self.status,
             "artikel_oud": self.old_number,
             "artikel_nieuw": self.new_number,
+            "verwijzing": self.reference,
             "wijzigingen": [c.to_json() for c in self.changes],
         }
 
@@ -84,18 +82,23 @@ class Affected:
 @attrs.frozen
 class Version:
     path: str
-    revision: str | None
+    revision: str | None  # as the user typed it: HEAD~1, main, a tag
     name: str
     title: str
     version: str | None
+    commit: str | None = None  # the commit the revision named when the diff was made
 
     @property
     def label(self) -> str:
-        return f"{self.path}@{self.revision}" if self.revision else self.path
+        if not self.revision:
+            return self.path
+        if self.commit and not self.commit.startswith(self.revision):
+            return f"{self.path}@{self.revision} (commit {self.commit[:12]})"
+        return f"{self.path}@{self.revision}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"bestand": self.path, "revisie": self.revision, "regeling": self.name,
-                "titel": self.title, "versie": self.version}
+        return {"bestand": self.path, "revisie": self.revision, "commit": self.commit,
+                "regeling": self.name, "titel": self.title, "versie": self.version}
 
 
 @attrs.frozen
@@ -111,11 +114,15 @@ class Report:
     affected: tuple[Affected, ...]
     old_annex: Annex
     new_annex: Annex
+    retroactive: tuple[Retroactive, ...] = ()
+    tests: tuple[TestChange, ...] = ()
+    texts: tuple[TextChange, ...] = ()
 
     @property
     def equal(self) -> bool:
+        """The same meaning and the same law text (tests may differ: they change no outcome)."""
         return not (self.header or self.definitions or self.inputs_added or self.inputs_removed
-                    or self.outputs_added or self.outputs_removed)
+                    or self.outputs_added or self.outputs_removed or self.texts)
 
     def definition(self, name: str, module: str | None = None) -> DefinitionDiff | None:
         for found in self.definitions:
@@ -135,5 +142,8 @@ class Report:
             "uitvoer": {"toegevoegd": list(self.outputs_added),
                         "verwijderd": list(self.outputs_removed)},
             "gevolgen": [{"uitvoer": a.output, "door": list(a.causes)} for a in self.affected],
+            "terugwerkend": [r.to_json() for r in self.retroactive],
+            "tests": [t.to_json() for t in self.tests],
+            "artikelteksten": [t.to_json() for t in self.texts],
         }
 

@@ -40,7 +40,7 @@ class RedlineArticle:
     status: str
     heading: str
     anchor: str
-    note: str | None  # "was artikel 5"
+    note: str | None
     blocks: tuple[Block, ...]
 
 
@@ -127,7 +127,12 @@ def _map(block: Block, f: Callable[[Rich], Rich]) -> Block:
 
 
 def _heading(article: Article) -> str:
-    return article.heading
+    """As the annex heads it: the title with its article, no generated number."""
+    if article.number is None:
+        return article.label
+    if article.key == "uitvoer" and article.kind == "Uitvoer":
+        return article.title
+    return f"{article.title} [{article.reference}]" if article.reference else article.title
 
 
 def _articles(old: Sequence[Article], new: Sequence[Article]) -> list[RedlineArticle]:
@@ -158,9 +163,6 @@ def _articles(old: Sequence[Article], new: Sequence[Article]) -> list[RedlineArt
         blocks = _blocks([_flat(b) for b in before.blocks], [_flat(b) for b in article.blocks])
         changed = any(_has_change(b) for b in blocks)
         note = None
-        if before.number is not None and article.number is not None and \
-                before.number != article.number:
-            note = f"was artikel {before.number}"
         out.append(RedlineArticle(CHANGED if changed else UNCHANGED, _heading(article),
                                   _anchor(article), note, tuple(blocks)))
         removed(article.key)

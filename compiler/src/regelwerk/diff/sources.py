@@ -32,6 +32,7 @@ class Side:
     path: str
     revision: str | None
     checked: CheckedModule
+    commit: str | None = None  # the full hash `revision` resolved to
 
     @property
     def label(self) -> str:
@@ -121,4 +122,5 @@ def _load_revision(spec: str, path: str, revision: str) -> Side:
         target.write_bytes(shown.stdout)
         prefixes = ((str(base.resolve()) + os.sep, f"{revision}:"), (str(base) + os.sep, f"{revision}:"))
         checked = _check(target, spec, prefixes)
-    return Side(spec, str(relative), revision, checked)
+    commit = verified.stdout.decode("utf-8").strip() or None
+    return Side(spec, str(relative), revision, checked, commit)

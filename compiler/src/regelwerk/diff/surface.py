@@ -35,12 +35,13 @@ def definition_diffs(old: Rendered, new: Rendered, module: str | None,
                    else (None, None))
         if previous is None:
             out.append(DefinitionDiff(module, definition.name, kind, ADDED, None, numbers[1],
-                                      tuple(_added(new, module, definition))))
+                                      tuple(_added(new, module, definition)),
+                                      _reference(definition)))
             continue
         changes = list(_compare_definition(old, new, module, previous, definition))
         if changes:
             out.append(DefinitionDiff(module, definition.name, kind, CHANGED, *numbers,
-                                      tuple(changes)))
+                                      tuple(changes), _reference(definition)))
     for definition in old_defs:
         if definition.name not in after:
             kind = KIND_NAMES[type(definition)]
@@ -51,8 +52,13 @@ def definition_diffs(old: Rendered, new: Rendered, module: str | None,
                                               f"{dutch.humanize(definition.name)}",
                                               sentence(old.article(module, definition.name),
                                                         "waarde"), None,
-                                              (("naam", definition.name),)),)))
+                                              (("naam", definition.name),)),),
+                                      _reference(definition)))
     return out
+
+
+def _reference(definition: ir.Definition) -> str | None:
+    return definition.reference.text if definition.reference is not None else None
 
 
 def _added(new: Rendered, module: str | None, definition: ir.Definition) -> Iterator[Change]:

@@ -433,6 +433,25 @@ class Printer:
         self.end(parts, rest[0])
         self.details(rest[1:])
 
+    # ------------------------------------------------------------------ article texts
+    def d_artikel(self, tree: Tree[Token]) -> None:
+        annotation, *lines = _children(tree)
+        self.begin()
+        self.end([self.take("artikel")], annotation)
+        self.block(lines, self.article_line)
+
+    def article_line(self, tree: Tree[Token]) -> None:
+        """An article line; a text line is printed as written: it is the law, never re-wrapped."""
+        words = {"article_source": ("bron",), "article_date": ("geldend", "op"),
+                 "article_partial": ("gedeeltelijk",), "article_text": ()}
+        if tree.data not in words:
+            raise FormatterBug(f"onbekende regel bij een artikel: {tree.data}")
+        self.begin()
+        value = _children(tree)[0]
+        parts: list[Docs] = [self.words(*words[tree.data]), " "] if words[tree.data] else []
+        parts.append(self.quiet(self.take(value)))
+        self.end(parts)
+
     # ------------------------------------------------------------------ tables
     def d_tabel(self, tree: Tree[Token]) -> None:
         name, annotation, *rest = _children(tree)
@@ -600,6 +619,9 @@ class Printer:
         self.begin()
         if kind == "test_date":
             self.end([self.take("peildatum"), " ", self.take(children[0])])
+            return
+        if kind == "test_hidden":
+            self.end(self.words("niet", "in", "de", "bijlage"))
             return
         if kind not in ("test_given", "test_expected"):
             raise FormatterBug(f"onbekende regel in een test: {kind}")

@@ -50,7 +50,8 @@ class Evaluation:
 
 
 def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
-             outputs: list[str] | None = None, raw: bool = True) -> Evaluation:
+             outputs: list[str] | None = None, raw: bool = True,
+             covered: set[tuple[str, Any, int]] | None = None) -> Evaluation:
     """Validate `inputs` (JSON-like when raw, else already converted) and compute the outputs."""
     return _evaluate(checked, inputs, peildatum, outputs, raw, partial=False)
 
@@ -69,6 +70,7 @@ def _evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: date
     main = program.main
     day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
     evaluator = Interpreter(program, day)
+    evaluator.covered = covered
     names = outputs if outputs is not None else [o.name for o in main.outputs]
     results: dict[str, Value] = {}
     types: dict[str, t.Type] = {}
@@ -216,6 +218,8 @@ class Interpreter(ExpressionEvaluator):
         finally:
             self.parameter_day = outer
             self.trace.pop()
+        if self.covered is not None:
+            self.covered.add(("waarde", chosen.span, 0))
         if chosen.provisional is not None:
             self.provisional.add(definition.name)
         note = runtime.parameter_toelichting(
@@ -228,6 +232,8 @@ class Interpreter(ExpressionEvaluator):
     def rule_value(self, module: str, name: str, member: Any,
                    arguments: tuple[Value, ...] = ()) -> Value:
         rule = self.find(module, name, c.Rule)
+        if self.covered is not None:
+            self.covered.add(("regel", rule.span, 0))
         key = (module, rule.name, id(member), arguments)
         if key in self.memo:
             value, node = self.memo[key]
@@ -271,6 +277,8 @@ class Interpreter(ExpressionEvaluator):
                 )
             if applying:
                 term = applying[0]
+                if self.covered is not None:
+                    self.covered.add(("uitzondering", term.span, 0))
                 reference = term.reference or rule.source.reference
                 return self.eval(term.value, members), reference, "uitzondering"
         if body.base is None:
@@ -302,6 +310,8 @@ class Interpreter(ExpressionEvaluator):
             raise RekenFout(f"rijen {rows} van tabel {table.name} gelden allebei voor {described}",
                             version.rows[matches[1]].span)
         row = version.rows[matches[0]]
+        if self.covered is not None:
+            self.covered.add(("rij", row.span, 0))
         self.trace.append([])
         try:
             value = self.eval(row.result, members)

@@ -26,6 +26,9 @@ class ExpressionEvaluator(Visitor[Value]):
     """Evaluates core expressions exactly (in the runtime's decimal context, set by the caller)."""
 
     peildatum: datetime.date
+    # What a calculation exercised, for `regelwerk test --dekking` (interpret/coverage.py): keys
+    # (kind, span, branch); None when no one asks, so a calculation pays nothing for it.
+    covered: set[tuple[str, Any, int]] | None = None
 
     def eval(self, expr: c.Expr, members: Members) -> Value:
         return self.visit(expr, members)
@@ -107,9 +110,13 @@ class ExpressionEvaluator(Visitor[Value]):
         return runtime.afronden(self.eval(node.operand, members), node.step, node.mode)
 
     def visit_Choose(self, node: c.Choose, members: Members) -> Value:
-        for case in node.cases:
+        for index, case in enumerate(node.cases):
             if self.eval(case.condition, members):
+                if self.covered is not None:
+                    self.covered.add(("als", node.span, index))
                 return self.eval(case.value, members)
+        if self.covered is not None:
+            self.covered.add(("als", node.span, len(node.cases)))
         if node.otherwise is None:
             raise RekenFout("geen van de gevallen van 'als ... dan ...' is van toepassing",
                             node.span)

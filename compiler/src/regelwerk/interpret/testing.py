@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+from typing import Any
 
 import attrs
 
@@ -40,17 +41,22 @@ class TestResult:
     error_span: Span | None = None
     provisional: tuple[str, ...] = ()  # the result depends on these provisional values
     error_in_input: bool = False  # the error is the test's input (an `eis` not met), not a rule
+    # the explanation of each expected output, in the order expected (for worked examples)
+    explanation: tuple[Uitleg, ...] = attrs.field(default=(), eq=False)
 
     @property
     def passed(self) -> bool:
         return not self.mismatches and self.error is None
 
 
-def run_tests(checked: CheckedModule) -> list[TestResult]:
-    return [run_test(checked, test) for test in checked.module.tests]
+def run_tests(checked: CheckedModule, covered: set[tuple[str, Any, int]] | None = None
+              ) -> list[TestResult]:
+    return [run_test(checked, test, covered) for test in checked.module.tests]
 
 
-def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
+def run_test(checked: CheckedModule, test: ir.TestDef,
+             covered: set[tuple[str, Any, int]] | None = None) -> TestResult:
+    """The outcome of one test; with `covered`, what the test exercised is added to it."""
     module = checked.module
     peildatum = test.peildatum or module.valid_from or datetime.date.today()
     constants = _Constants(checked, peildatum)
@@ -68,13 +74,14 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
         # `verwacht x = onbekend`: x alone must stop on an unknown value, whatever the others do.
         for name in stopping:
             try:
-                alone = evaluate(checked, inputs, peildatum, outputs=[name], raw=False)
+                alone = evaluate(checked, inputs, peildatum, outputs=[name], raw=False,
+                                 covered=covered)
             except OnbekendeWaarde:
                 continue
             mismatches.append(Mismatch(name, "onbekend (de berekening stopt)",
                                        show(alone.uitvoer[name], alone.types[name]),
                                        alone.uitleg[0]))
-        result = evaluate(checked, inputs, peildatum, outputs=names, raw=False)
+        result = evaluate(checked, inputs, peildatum, outputs=names, raw=False, covered=covered)
     except (RekenFout, InvoerFout) as exc:
         span = exc.span if isinstance(exc, RekenFout) and isinstance(exc.span, Span) else None
         message = exc.message if isinstance(exc, RekenFout) else str(exc)
@@ -97,7 +104,7 @@ def run_test(checked: CheckedModule, test: ir.TestDef) -> TestResult:
             mismatches.append(Mismatch(name, show(want, type_), shown,
                                        result.uitleg[names.index(name)]))
     return TestResult(module.name, test.name, test.span, tuple(mismatches),
-                      provisional=tuple(sorted(provisional)))
+                      provisional=tuple(sorted(provisional)), explanation=tuple(result.uitleg))
 
 
 class _Constants:

@@ -433,6 +433,7 @@ class TestDef:
     given: tuple[Assignment, ...]
     expected: tuple[Assignment, ...]
     span: Span
+    in_annex: bool = True  # `niet in de bijlage`: not a worked example in the annex
 
 
 @attrs.frozen(cache_hash=True)
@@ -448,6 +449,23 @@ class OutputDecl:
 
 
 Definition = Union[InputDef, ParameterDef, ChoiceDef, RecordDef, TableDef, RuleDef]
+
+
+@attrs.frozen(cache_hash=True)
+class ArticleText:
+    """`artikel "Zorgtoeslag" [Wzt art. 2]`: the verbatim text of an article the rules encode.
+
+    Definitions cite it by `reference` as they cite any article. `paragraphs` are the `>` lines as
+    written, one paragraph (lid, onderdeel) each; `partial` is the reason when the source quotes only
+    part of the article ("[…]" marks what it leaves out)."""
+
+    reference: Reference | None
+    title: str | None
+    source: str | None
+    valid_from: datetime.date | None
+    partial: str | None
+    paragraphs: tuple[str, ...]
+    span: Span
 
 
 @attrs.frozen(cache_hash=True)
@@ -468,6 +486,7 @@ class Module:
     outputs: tuple[OutputDecl, ...]
     tests: tuple[TestDef, ...]
     span: Span
+    articles: tuple[ArticleText, ...] = ()  # the law beside the rules, in the order written
     # Lookup by name, built once; with duplicate names (an error) the first one counts.
     _index: dict[str, Definition] = attrs.field(init=False, eq=False, hash=False, repr=False)
 

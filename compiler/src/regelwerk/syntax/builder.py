@@ -158,8 +158,11 @@ class Builder:
         outputs: list[ir.OutputDecl] = []
         tests: list[ir.TestDef] = []
         definitions: list[ir.Definition] = []
+        articles: list[ir.ArticleText] = []
         for child in children[1:]:
-            if isinstance(child, ir.Use):
+            if isinstance(child, ir.ArticleText):
+                articles.append(child)
+            elif isinstance(child, ir.Use):
                 uses.append(child)
             elif isinstance(child, ir.OutputDecl):
                 outputs.append(child)
@@ -199,6 +202,7 @@ class Builder:
             outputs=tuple(outputs),
             tests=tuple(tests),
             span=header["span"],
+            articles=tuple(articles),
         )
 
     def header(self, meta: Meta, children: list[Any]) -> dict[str, Any]:
@@ -235,6 +239,49 @@ class Builder:
 
     def omschrijving(self, meta: Meta, children: list[Token]) -> _Header:
         return _Header("omschrijving", unquote(children[0]), self.span(meta))
+
+    # ------------------------------------------------------------- article texts
+    def artikel(self, meta: Meta, children: list[Any]) -> ir.ArticleText:
+        note = children[0]
+        fields: dict[str, Any] = {}
+        paragraphs: list[str] = []
+        for item in children[1:]:
+            if isinstance(item, str):
+                paragraphs.append(item)
+                continue
+            if item.field in fields:
+                word = {"article_source": "bron", "article_date": "geldend op",
+                        "article_partial": "gedeeltelijk"}[item.field]
+                self.diagnostics.append(error(
+                    "RW010", f"'{word}' staat twee keer bij dit artikel", item.span,
+                    "laat één van beide weg"))
+            fields[item.field] = item.value
+        span = note.reference.span if note.reference is not None else self.span(meta)
+        if note.reference is None:
+            self.diagnostics.append(error(
+                "RW016", "een artikeltekst heeft geen verwijzing", self.span(meta),
+                "zet achter `artikel` de verwijzing waarmee de regels het artikel noemen, "
+                "bijv. artikel \"Zorgtoeslag\" [Wzt art. 2]"))
+        if not paragraphs:
+            self.diagnostics.append(error(
+                "RW016", "een artikeltekst zonder tekst", span,
+                "schrijf de tekst van het artikel letterlijk op regels die met > beginnen"))
+        return ir.ArticleText(note.reference, note.label, fields.get("article_source"),
+                              fields.get("article_date"), fields.get("article_partial"),
+                              tuple(paragraphs), span)
+
+    def article_source(self, meta: Meta, children: list[Token]) -> _Header:
+        return _Header("article_source", unquote(children[0]), self.span(meta))
+
+    def article_date(self, meta: Meta, children: list[Token]) -> _Header:
+        return _Header("article_date", self.date_value(children[0]), self.span(meta))
+
+    def article_partial(self, meta: Meta, children: list[Token]) -> _Header:
+        return _Header("article_partial", unquote(children[0]), self.span(meta))
+
+    def article_text(self, meta: Meta, children: list[Token]) -> str:
+        text = str(children[0])[1:]
+        return text[1:] if text.startswith(" ") else text
 
     # ------------------------------------------------------------- annotations
     def annotation(self, meta: Meta, children: list[Token]) -> _Annotation:
@@ -488,19 +535,26 @@ class Builder:
         peildatum = None
         given: list[ir.Assignment] = []
         expected: list[ir.Assignment] = []
+        in_annex = True
         for line in children[2:]:
             if not isinstance(line, _TestLine):
                 continue
-            if line.kind == "peildatum":
+            if line.kind == "verborgen":
+                in_annex = False
+            elif line.kind == "peildatum":
                 peildatum = line.value
             elif line.kind == "gegeven":
                 given.extend(line.value)
             else:
                 expected.extend(line.value)
-        return ir.TestDef(name, peildatum, tuple(given), tuple(expected), self.tspan(children[0]))
+        return ir.TestDef(name, peildatum, tuple(given), tuple(expected), self.tspan(children[0]),
+                          in_annex)
 
     def test_date(self, meta: Meta, children: list[Token]) -> _TestLine:
         return _TestLine("peildatum", self.date_value(children[0]))
+
+    def test_hidden(self, meta: Meta, children: list[Any]) -> _TestLine:
+        return _TestLine("verborgen", None)
 
     def test_given(self, meta: Meta, children: list[Any]) -> _TestLine:
         return _TestLine("gegeven", _flatten(children))

@@ -29,6 +29,7 @@ TERMINAL_WORDS = {
     "STRING": "een tekst tussen aanhalingstekens",
     "REF": "een verwijzing tussen haken, bijv. [art. 3, §1]",
     "VERSION": "een versienummer (bijv. 2026.1)",
+    "ARTICLE_TEXT": "een regel wettekst die met > begint",
     "_NL": "het einde van de regel",
     "_INDENT": "een ingesprongen regel",
     "_DEDENT": "het einde van het ingesprongen blok",

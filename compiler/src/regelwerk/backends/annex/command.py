@@ -14,9 +14,12 @@ import click
               type=click.Path(file_okay=False), help="Map waarin de bijlagen komen.")
 @click.option("--pdf", is_flag=True, help="Maak ook een PDF met headless Chromium (niet "
               "byte-gelijk: hoort niet in generated/ in git).")
-def annex(paths: tuple[str, ...], out_dir: str, pdf: bool) -> None:
+@click.option("--dekking", is_flag=True, help="Voeg een hoofdstuk toe over wat de tests doorrekenen "
+              "(zoals regelwerk test --dekking).")
+def annex(paths: tuple[str, ...], out_dir: str, pdf: bool, dekking: bool) -> None:
     """Schrijf de bijlage (Markdown en HTML, met --pdf ook PDF) bij elke regeling."""
     from regelwerk.backends.annex import BrowserNotFound, PdfError, write_annexes
+    from regelwerk.build import annex_inputs
     from regelwerk.diagnostics import render
     from regelwerk.pipeline import load
 
@@ -30,7 +33,8 @@ def annex(paths: tuple[str, ...], out_dir: str, pdf: bool) -> None:
             click.echo("geen regelbestanden gevonden", err=True)
         sys.exit(1)
     try:
-        written = write_annexes(result.checked, Path(out_dir), pdf=pdf)
+        written = write_annexes(result.checked, Path(out_dir), pdf=pdf,
+                                extras=lambda checked: annex_inputs(checked, dekking))
     except (BrowserNotFound, PdfError) as exc:
         click.echo(f"fout: {exc}", err=True)
         sys.exit(1)

@@ -19,15 +19,19 @@ from typing import Union
 import attrs
 
 from regelwerk.backends.annex import dutch
+from regelwerk.backends.annex.examples import Coverage, Example, coverage, examples
 from regelwerk.backends.annex.prose import Printer
 from regelwerk.backends.annex.rich import Rich, choice, code, join, ref, rich, term, value
+from regelwerk.backends.annex.sections import Section, article_key, sections
 from regelwerk.core import nodes as c
 from regelwerk.core.display import show
 from regelwerk.core.formula import cell as cell_formula
 from regelwerk.core.formula import formula
+from regelwerk.ir import articles as law
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t
 from regelwerk.pipeline import CheckedModule
+from regelwerk.worked import CoverageSummary, WorkedExample
 
 KIND_NAMES = {
     ir.InputDef: "Invoer",
@@ -86,6 +90,8 @@ class Table:
 
 
 Block = Union[Paragraph, Enumeration, Facts, Table]
+# The facts of a definition that the data dictionary of the annex shows in its own columns.
+DICTIONARY_FACTS = frozenset({"Soort", "Naam in de regels", "Type", "Verwijzing"})
 
 
 @attrs.frozen
@@ -96,9 +102,39 @@ class Article:
     anchor: str
     title: str
     blocks: tuple[Block, ...]
+    reference: str | None = None  # the definition's own reference, beside its title
+
+    @property
+    def label(self) -> str:
+        """How the annex heads it: the title, with the kind for a definition of a used module."""
+        if self.number is None:
+            return f"{self.kind} {self.title[:1].lower()}{self.title[1:]}"
+        return self.title
+
+    @property
+    def dictionary_label(self) -> str:
+        """The heading in the data dictionary: `Invoer huisgenoten`, `Keuze rol`."""
+        if self.key == "uitvoer" and self.kind == "Uitvoer":
+            return self.title
+        return f"{self.kind} {self.title[:1].lower()}{self.title[1:]}"
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The blocks without the facts the data dictionary lists (kind, name, type, reference);
+        a fact it does not list (what a rule is computed for) stays."""
+        out: list[Block] = []
+        for block in self.blocks:
+            if isinstance(block, Facts):
+                rest = tuple(f for f in block.facts if f.name not in DICTIONARY_FACTS)
+                if rest:
+                    out.append(Facts(block.key, rest))
+                continue
+            out.append(block)
+        return tuple(out)
 
     @property
     def heading(self) -> str:
+        """The heading the diff uses: numbered by the order of the file."""
         if self.number is None:
             return f"{self.kind} {self.title[:1].lower()}{self.title[1:]}"
         return f"Artikel {self.number}. {self.title}"
@@ -136,12 +172,28 @@ class Annex:
     used: tuple[UsedModule, ...]
     references: tuple[ReferenceEntry, ...]
     notes: tuple[str, ...]
+    terms: Table | None = None  # the data dictionary: every definition, its kind, type, article
+    sections: tuple[Section, ...] = ()  # the articles of the regulation, each with its rules
+    dictionary: tuple[str, ...] = ()  # keys of the articles for inputs, choices, records, outputs
+    examples: tuple[Example, ...] = ()
+    coverage: Coverage | None = None  # with `regelwerk annex --dekking`
+
+    def article(self, key: str) -> Article:
+        return next(a for a in self.articles if a.key == key)
+
+    def section_articles(self, section: Section) -> tuple[Article, ...]:
+        return tuple(self.article(name) for name in section.names)
+
+    @property
+    def dictionary_articles(self) -> tuple[Article, ...]:
+        return tuple(self.article(name) for name in self.dictionary)
 
 
 READING_NOTES = (
-    "De artikelen geven de rekenregels van de regeling in woorden weer, in de volgorde van het "
-    "regelbestand. Een begrip in cursief is een gegeven, parameter, tabel of regel met een eigen "
-    "artikel.",
+    "De bijlage volgt de artikelen van de regeling: bij elk artikel staat de tekst, waar het "
+    "regelbestand die letterlijk bevat, en daarna de rekenregels die het artikel uitvoeren, in "
+    "woorden. Een begrip in cursief is een gegeven, parameter, tabel of regel; de gegevens, de "
+    "uitkomsten en hun soort staan in het aanhangsel met de begrippen.",
     "Er wordt exact gerekend, zonder tussentijdse afronding; afgerond wordt alleen waar een artikel "
     "dat bepaalt. ‘Afgerond op’ zonder meer betekent rekenkundig afgerond: een half wordt van nul af "
     "afgerond.",
@@ -173,8 +225,11 @@ def type_text(type_expr: ir.TypeExpr) -> str:
 
 
 class Builder:
-    def __init__(self, checked: CheckedModule) -> None:
+    def __init__(self, checked: CheckedModule, worked: tuple[WorkedExample, ...] = (),
+                 coverage: CoverageSummary | None = None) -> None:
         self.checked = checked
+        self.worked = worked
+        self.coverage = coverage
         self.module = checked.module
         self.numbers: dict[str, int] = {}
         number = 0
@@ -204,7 +259,7 @@ class Builder:
 
     def anchor(self, module: str, name: str) -> str | None:
         if module == self.module.name and name in self.numbers:
-            return f"artikel-{self.numbers[name]}"
+            return "uitkomsten" if name == "uitvoer" else f"def-{name}"
         return self.used_anchors.get((module, name))
 
     # ------------------------------------------------------------ document
@@ -233,6 +288,10 @@ class Builder:
             validity = f"tot en met {dutch.date(last)}"
         if module.reference is not None:
             self.note_reference(module.reference.text, "Kop", "kop")
+        anchors = {name: f"def-{name}" for name in self.numbers if name != "uitvoer"}
+        own_sections = sections(module, dutch.date, anchors)
+        in_sections = {name for s in own_sections for name in s.names}
+        dictionary = tuple(a.key for a in articles if a.key not in in_sections)
         return Annex(
             name=module.name,
             kind=module.kind,
@@ -250,7 +309,32 @@ class Builder:
             references=tuple(ReferenceEntry(text, tuple(places))
                              for text, places in self.references.items()),
             notes=READING_NOTES,
+            terms=self.terms(articles, own_sections),
+            sections=own_sections,
+            dictionary=dictionary,
+            examples=examples(self.worked, anchors),
+            coverage=coverage(self.coverage, anchors),
         )
+
+    def terms(self, articles: list[Article], own: tuple[Section, ...]) -> Table:
+        """One row per definition of the regulation: the data dictionary."""
+        home = {name: section for section in own for name in section.names}
+        rows = []
+        for article in articles:
+            if article.key == "uitvoer" and article.kind == "Uitvoer":
+                continue
+            facts = next((b for b in article.blocks if isinstance(b, Facts)), None)
+            found = {fact.name: fact.value for fact in facts.facts} if facts is not None else {}
+            section = home.get(article.key)
+            where = rich(term(section.heading, section.anchor)) if section is not None else \
+                rich(term(article.dictionary_label, article.anchor))
+            rows.append(TableRow(article.key, (
+                term(article.title, article.anchor), found.get("Naam in de regels", rich("")),
+                found.get("Soort", rich(article.kind)), found.get("Type", rich("—")),
+                found.get("Verwijzing", rich("—")), where)))
+        return Table("begrippen", rich("Elk begrip uit de regels, met zijn soort en type"),
+                     ("Begrip", "Naam in de regels", "Soort", "Type", "Verwijzing", "Staat bij"),
+                     tuple(rows))
 
     def note_reference(self, text: str, heading: str, anchor: str) -> None:
         places = self.references.setdefault(text, [])
@@ -271,11 +355,13 @@ class Builder:
 
     # ------------------------------------------------------------ articles
     def article(self, definition: ir.Definition, number: int | None, module: str) -> Article:
-        anchor = (f"artikel-{number}" if number is not None else f"{module}-{definition.name}")
+        anchor = (f"def-{definition.name}" if number is not None
+                  else f"{module}-{definition.name}")
         kind = KIND_NAMES[type(definition)]
         title = dutch.noun(definition.name).title
-        heading = f"Artikel {number}" if number is not None else f"{kind} {title.lower()}"
-        where = heading[:1].lower() + heading[1:]
+        heading = title if number is not None else f"{kind} {title.lower()}"
+        where = (article_key(definition.reference.text, self.module.articles)
+                 if definition.reference is not None else heading)
         own = number is not None
         self.printer.module = module
         self.printer.arguments = frozenset(
@@ -307,7 +393,8 @@ class Builder:
             blocks.append(self.record(definition, module))
         for text in _references_of(definition):
             self.note_reference(text, heading, anchor)
-        return Article(definition.name, kind, number, anchor, title, tuple(blocks))
+        return Article(definition.name, kind, number, anchor, title, tuple(blocks),
+                       _ref(definition.reference))
 
     def facts(self, definition: ir.Definition) -> Facts:
         kind = KIND_NAMES[type(definition)]
@@ -429,7 +516,7 @@ class Builder:
                 since,
                 value(dutch.date(end)) if end else rich("—"),
                 shown,
-                join(notes, "; ") if notes else rich(""),
+                join(notes, "; ") if notes else rich("—"),
             ), provisional=dated.provisional is not None, unknown=dated.unknown is not None))
             if dated.unknown is not None and where is not None:
                 self.unknown.append(rich(
@@ -503,7 +590,7 @@ class Builder:
                         notes.append(rich(row.provisional.text))
                     if row.reference is not None:
                         notes.append(ref(row.reference))
-                    cells.append(join(notes, "; ") if notes else rich(""))
+                    cells.append(join(notes, "; ") if notes else rich("—"))
                 row_key = " | ".join(cell_formula(c_) for c_ in surface_row.cells[:-1])
                 rows.append(TableRow(row_key, tuple(cells), row.provisional is not None
                                      or version.provisional is not None))
@@ -686,31 +773,41 @@ class Builder:
         return ""
 
     def choice(self, definition: ir.ChoiceDef) -> Table:
+        labels = any(option.label for option in definition.options)
+        references = any(option.reference for option in definition.options)
         rows = tuple(
-            TableRow(option.name, (choice(dutch.humanize(option.name)),
-                                   code(option.name),
-                                   rich(option.label.replace("\n", " ")) if option.label else rich(""),
-                                   ref(option.reference.text) if option.reference else rich("")))
+            TableRow(option.name, (
+                choice(dutch.humanize(option.name)), code(option.name),
+                *((rich(option.label.replace("\n", " ")) if option.label else rich("—"),)
+                  if labels else ()),
+                *((ref(option.reference.text) if option.reference else rich("—"),)
+                  if references else ())))
             for option in definition.options
         )
+        columns = ("Waarde", "Naam in de regels", *(("Omschrijving",) if labels else ()),
+                   *(("Verwijzing",) if references else ()))
         return Table("waarden", rich("Mogelijke waarden van ", term(dutch.humanize(definition.name))),
-                     ("Waarde", "Naam in de regels", "Omschrijving", "Verwijzing"), rows)
+                     columns, rows)
 
     def record(self, definition: ir.RecordDef, module: str) -> Table:
         record = self.core_definition(definition, module)
         assert isinstance(record, c.Record)
         defaults = any(field.default is not None for field in definition.fields)
+        labels = any(field.label for field in definition.fields)
+        references = any(field.reference for field in definition.fields)
         rows = tuple(
             TableRow(field.name, (
                 term(dutch.humanize(field.name)),
                 rich(self.type_text(field.type, record.type.field(field.name))),
                 *((self.default_text(field, record.type),) if defaults else ()),
-                rich(field.label.replace("\n", " ")) if field.label else rich(""),
-                ref(field.reference.text) if field.reference else rich("")))
+                *((rich(field.label.replace("\n", " ")) if field.label else rich("—"),)
+                  if labels else ()),
+                *((ref(field.reference.text) if field.reference else rich("—"),)
+                  if references else ())))
             for field in definition.fields
         )
         columns = ("Gegeven", "Type", *(("Als het ontbreekt",) if defaults else ()),
-                   "Omschrijving", "Verwijzing")
+                   *(("Omschrijving",) if labels else ()), *(("Verwijzing",) if references else ()))
         return Table("velden", rich("Gegevens van ", term(dutch.humanize(definition.name))),
                      columns, rows)
 
@@ -733,7 +830,7 @@ class Builder:
         for output in self.program.main.outputs:
             items.append(self.printer.defined(output.name, output.module, type_=output.type))
         block = Enumeration("uitvoer", rich("Deze regeling berekent:"), tuple(items))
-        return Article("uitvoer", "Uitvoer", number, f"artikel-{number}", "Uitkomsten", (block,))
+        return Article("uitvoer", "Uitvoer", number, "uitkomsten", "Uitkomsten", (block,))
 
 
 SIMPLE_NAMES = (c.InputRef, c.ParameterRef, c.RuleRef, c.Local, c.FieldOf)
@@ -747,28 +844,11 @@ def _constant_bool(printer: Printer, expr: c.Expr) -> bool | None:
 
 
 def _references_of(definition: ir.Definition) -> list[str]:
-    found: list[ir.Reference | None] = [definition.reference]
-    if isinstance(definition, ir.ParameterDef):
-        found += [v.reference for v in definition.values]
-    elif isinstance(definition, ir.TableDef):
-        for version in definition.versions:
-            found.append(version.reference)
-            found += [row.reference for row in version.rows]
-    elif isinstance(definition, ir.RuleDef):
-        found.append(definition.value_reference)
-        found += [e.reference for e in definition.exceptions]
-    elif isinstance(definition, ir.ChoiceDef):
-        found += [o.reference for o in definition.options]
-    elif isinstance(definition, ir.RecordDef):
-        found += [f.reference for f in definition.fields]
-    elif isinstance(definition, ir.InputDef):
-        found += [r.reference for r in definition.requirements]
-    out: list[str] = []
-    for reference in found:
-        if reference is not None and reference.text not in out:
-            out.append(reference.text)
-    return out
+    return list(dict.fromkeys(r.text for r in law.references_of(definition)))
 
 
-def build_annex(checked: CheckedModule) -> Annex:
-    return Builder(checked).build()
+def build_annex(checked: CheckedModule, worked: tuple[WorkedExample, ...] = (),
+                coverage: CoverageSummary | None = None) -> Annex:
+    """The annex of a regulation; with `worked`, its worked examples (computed by the caller from
+    the tests: regelwerk.interpret.examples), with `coverage` a section on what they exercise."""
+    return Builder(checked, worked, coverage).build()

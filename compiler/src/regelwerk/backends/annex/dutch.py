@@ -44,6 +44,17 @@ DE_WORDS = ("duur", "huur", "muur", "cultuur", "natuur", "structuur", "factuur",
 # Words that end in -en but are singular.
 SINGULAR_EN = ("inkomen", "teken", "examen", "leven", "wapen", "laken", "verleden", "regimen",
                "vermogen", "huishouden", "volumen", "gewicht")
+# Common adjectives after an article that no suffix rule recognises.
+INFLECTED_ADJECTIVES = frozenset({
+    "halve", "hele", "volle", "eerste", "tweede", "derde", "laatste", "vorige", "volgende",
+    "huidige", "nieuwe", "oude", "hoge", "lage", "grote", "kleine", "vaste", "zelfde", "andere",
+})
+# Nouns that, at the end of a compound name, qualify the noun before it instead of heading it.
+QUALIFIERS = frozenset({
+    "kind", "werkjaar", "jaar", "maand", "kwartaal", "gezin", "persoon", "aanvrager", "partner",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+})
 VERBS = frozenset({"heeft", "hebben", "is", "zijn", "komt", "woont", "krijgt", "ontvangt", "valt",
                    "behoort", "voldoet", "geldt", "wordt", "mag", "moet", "kan", "werkt", "betaalt"})
 
@@ -106,6 +117,19 @@ def head_index(words: tuple[str, ...]) -> int:
     last = len(words) - 1
     if words[0] == "aantal":
         return 0
+    # `aandeel_halve_dag`: a noun, then an adjective with its own noun that qualifies it.
+    if len(words) >= 3 and not looks_adjective(words[0]) and looks_adjective(words[1]):
+        return 0
+    # A trailing word that says whose or when (`sociale_toeslag_kind`, `subsidie_werkjaar`,
+    # `minimumloon_januari`, `uren_vorige_jaar`) qualifies the noun before it.
+    qualifier = last
+    if qualifier > 0 and words[qualifier] in QUALIFIERS:
+        qualifier -= 1
+        if qualifier > 0 and words[qualifier] in ("vorig", "vorige", "volgend", "volgende",
+                                                  "huidige", "eerste", "laatste"):
+            qualifier -= 1
+        if not looks_adjective(words[qualifier]):
+            return qualifier
     while last > 0 and is_adjective(words[last]):
         last -= 1  # `aandeel_gelijkmatig_verdeeld`: the noun before the participles
     if last < len(words) - 1:
@@ -149,6 +173,8 @@ def is_adjective(word: str) -> bool:
 def looks_adjective(word: str) -> bool:
     """An adjective, inflected or not: `gepresteerde`, `minimale`, `vast`."""
     lower = word.lower()
+    if lower in INFLECTED_ADJECTIVES:
+        return True
     if is_adjective(lower) or (lower.endswith("e") and is_adjective(lower[:-1])):
         return True
     return lower.endswith(("ale", "ele", "ieve", "ische", "lijke", "ige"))

@@ -476,16 +476,24 @@ class Printer(Visitor[Rich]):
         if condition is None:
             return Clause(rich("de lijst ", collection, " niet leeg is"),
                           rich("de lijst ", collection, " leeg is"))
+        the = self.collection_article(node)  # `uit de huisgenoten`, `uit het huishouden`
         if node.op == "enig":
-            return Clause(rich("voor ten minste één van de ", collection, " geldt dat ",
-                               condition.positive),
+            return Clause(rich(f"voor ten minste één {' '.join(noun.words)} uit {the} ",
+                               collection, " geldt dat ", condition.positive),
                           rich("voor geen enkel", "" if noun.article == "het" else "e",
-                               f" {' '.join(noun.words)} uit de ", collection, " geldt dat ",
+                               f" {' '.join(noun.words)} uit {the} ", collection, " geldt dat ",
                                condition.positive))
-        return Clause(rich("voor ", noun.every, " uit de ", collection, " geldt dat ",
+        return Clause(rich("voor ", noun.every, f" uit {the} ", collection, " geldt dat ",
                            condition.positive),
-                      rich("niet voor ", noun.every, " uit de ", collection, " geldt dat ",
+                      rich("niet voor ", noun.every, f" uit {the} ", collection, " geldt dat ",
                            condition.positive))
+
+    def collection_article(self, node: c.Aggregate) -> str:
+        """The article of the list's own name: a plural takes `de`, a singular collective such
+        as `huishouden` its own (`het`)."""
+        root, fields = self.root(node.collection)
+        name = fields[-1] if fields else self.name_of(root)[1]
+        return dutch.noun(name).article or "de"
 
     # ------------------------------------------------------------ conditions
     def clause(self, expr: c.Expr) -> Clause:

@@ -45,6 +45,14 @@ def markdown_code(text: str) -> Markup:
     return Markup(f"{fence}{padded}{fence}")
 
 
+def css_string(text: object) -> Markup:
+    """Text for inside a CSS string ("..."): every character but letters, digits and a few safe
+    ones as a six-digit CSS escape, so nothing can close the string, the rule or the <style>."""
+    safe = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.:-")
+    # CSS consumes one white space after an escape, even a six-digit one: always write it.
+    return Markup("".join(c if c in safe else f"\\{ord(c):06x} " for c in str(text)))
+
+
 def _finalize_markdown(value: Any) -> Any:
     if isinstance(value, Markup) or value is None:
         return value if value is not None else ""
@@ -70,6 +78,7 @@ def html_environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     environment.filters["kind"] = _kind
+    environment.filters["css_string"] = css_string
     return environment
 
 
