@@ -53,7 +53,7 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
              outputs: list[str] | None = None, raw: bool = True,
              covered: set[tuple[str, Any, int]] | None = None) -> Evaluation:
     """Validate `inputs` (JSON-like when raw, else already converted) and compute the outputs."""
-    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=False)
+    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=False, covered=covered)
 
 
 def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
@@ -65,7 +65,8 @@ def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatu
 
 
 def _evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
-              outputs: list[str] | None, raw: bool, partial: bool) -> Evaluation:
+              outputs: list[str] | None, raw: bool, partial: bool,
+              covered: set[tuple[str, Any, int]] | None = None) -> Evaluation:
     program = checked.core()
     main = program.main
     day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
