@@ -105,3 +105,10 @@ def test_usage_errors_are_dutch() -> None:
     assert "Usage" not in result.output and "Missing" not in result.output
     result = CliRunner().invoke(main, ["chek"], prog_name="regelwerk")
     assert "Onbekende opdracht 'chek'. Bedoelde u 'check'?" in result.output
+
+
+def test_typography_repair_leaves_article_text_verbatim() -> None:
+    """A `> ...` line is the law as published: its hard spaces and curly quotes stay."""
+    text = 'artikel "Titel" [art. 1]\n  > art.\u00a03 \u201ceen\u201d\nparameter\u00a0p: bedrag\n'
+    assert repair_typography(text) == ('artikel "Titel" [art. 1]\n  > art.\u00a03 \u201ceen\u201d\n'
+                                       'parameter p: bedrag\n')

@@ -104,6 +104,7 @@ def combine(header: ir.Module, parts: list[ir.Module]) -> ir.Module:
         definitions=header.definitions + tuple(d for p in parts for d in p.definitions),
         outputs=header.outputs + tuple(o for p in parts for o in p.outputs),
         tests=header.tests + tuple(t for p in parts for t in p.tests),
+        articles=header.articles + tuple(a for p in parts for a in p.articles),
     )
 
 

@@ -120,17 +120,23 @@ _TYPOGRAPHY = re.compile("[" + "".join(sorted(CURLY_QUOTES | ODD_SPACES)) + "]")
 
 
 def repair_typography(text: str) -> str:
-    """Curly quotes -> straight quotes and odd spaces -> spaces, outside texts, references and
-    comments: what the formatter and the quick fix do before anything else."""
+    """Curly quotes -> straight quotes and odd spaces -> spaces, outside texts, references,
+    comments and the verbatim lines of an article text (`> ...`, the law as published, hard spaces
+    included): what the formatter and the quick fix do before anything else."""
     if _TYPOGRAPHY.search(text) is None:
         return text
     out: list[str] = []
-    state = "code"  # code | string | curly | reference | comment
+    state = "code"  # code | string | curly | reference | comment | verbatim
+    blank = True  # only spaces so far on this line
     for char in text:
         if char == "\n":
             state = "code"
+            blank = True
             out.append(char)
             continue
+        if state == "code" and blank and char == ">":
+            state = "verbatim"
+        blank = blank and char == " "
         if state == "code":
             if char in CURLY_QUOTES:
                 state = "curly"

@@ -41,6 +41,8 @@ HET_WORDS = (
 # De-words that end in a het-word (`duur` ends in `uur`).
 DE_WORDS = ("duur", "huur", "muur", "cultuur", "natuur", "structuur", "factuur", "opdracht",
             "dienstverband", "procedure")
+# Nouns in -ief, which `inflect` must not take for adjectives such as `actief`.
+IEF_NOUNS = ("brief", "archief", "motief", "dief", "perspectief", "initiatief")
 # Words that end in -en but are singular.
 SINGULAR_EN = ("inkomen", "teken", "examen", "leven", "wapen", "laken", "verleden", "regimen",
                "vermogen", "huishouden", "volumen", "gewicht")
@@ -120,6 +122,10 @@ def head_index(words: tuple[str, ...]) -> int:
     # `aandeel_halve_dag`: a noun, then an adjective with its own noun that qualifies it.
     if len(words) >= 3 and not looks_adjective(words[0]) and looks_adjective(words[1]):
         return 0
+    # A trailing number names which one (`tarief_schijf_3`: the tarief of schijf 3): the noun
+    # before "schijf 3" heads the name.
+    if last >= 2 and words[last].isdigit() and not looks_adjective(words[last - 2]):
+        return last - 2
     # A trailing word that says whose or when (`sociale_toeslag_kind`, `subsidie_werkjaar`,
     # `minimumloon_januari`, `uren_vorige_jaar`) qualifies the noun before it.
     qualifier = last
@@ -191,8 +197,8 @@ def inflect(word: str) -> str:
         return word + "e"
     if lower.endswith("aal") and len(lower) > 4:
         return word[:-2] + "le"
-    if lower.endswith("ief"):
-        return word[:-1] + "ve"
+    if lower.endswith("ief") and not lower.endswith(HET_WORDS + IEF_NOUNS):
+        return word[:-1] + "ve"  # actief -> actieve, but not tarief -> tarieve
     if lower.endswith(("ijk", "ijks", "isch", "ig")) and len(lower) > 4:
         return word + "e"
     irregular = {"hoog": "hoge", "laag": "lage", "vast": "vaste", "nieuw": "nieuwe", "oud": "oude",
