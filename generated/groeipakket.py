@@ -192,11 +192,11 @@ _7_DAGEN: Final = Decimal('7')
 _1_MAAND: Final = Decimal('1')
 _BEDRAG_PER_JAAR: Final = rt.Soort('bedrag per jaar', 'bedrag', 'jaar')
 _AANTAL: Final = rt.Soort('aantal', 'getal', geheel=True)
-_JA_NEE: Final = rt.Soort('ja/nee', 'ja/nee')
 _JAREN: Final = rt.Soort('jaren', 'duur', 'jaar', geheel=True)
 _JAREN_: Final = rt.Soort('jaren', 'duur', 'jaar')
 _DATUM: Final = rt.Soort('datum', 'datum')
 _KEUZE_HUISVESTING: Final = rt.Soort('keuze huisvesting', 'keuze', waarden=('volledig', 'gelijkmatig_verdeeld'))
+_JA_NEE: Final = rt.Soort('ja/nee', 'ja/nee')
 _BEDRAG_PER_MAAND: Final = rt.Soort('bedrag per maand', 'bedrag', 'maand')
 _KEUZE_WEZENSTATUS: Final = rt.Soort('keuze wezenstatus', 'keuze', waarden=('niet_wees', 'halfwees', 'volle_wees'))
 _KIND: Final = rt.Soort(
@@ -351,7 +351,7 @@ _SCHOOLBONUS_VOLGENS_LEEFTIJD: Final = rt.Tabel(
 )
 _SOCIALE_TOESLAGSCHAAL: Final = rt.Tabel(
     'sociale_toeslagschaal',
-    (('gezinsinkomen', _BEDRAG_PER_JAAR), ('kinderen', _AANTAL), ('nieuw_basisbedrag', _JA_NEE)),
+    (('gezinsinkomen', _BEDRAG_PER_JAAR), ('kinderen', _AANTAL)),
     _BEDRAG_PER_MAAND,
 )
 _INVOER: Final = rt.Invoervelden(
@@ -834,12 +834,7 @@ def schoolbonus_volgens_leeftijd(
     raise r.geen_tabelversie('schoolbonus_volgens_leeftijd')
 
 
-def sociale_toeslagschaal(
-    r: _Rekening,
-    gezinsinkomen: Decimal,
-    kinderen: Decimal,
-    nieuw_basisbedrag: bool,
-) -> Decimal:
+def sociale_toeslagschaal(r: _Rekening, gezinsinkomen: Decimal, kinderen: Decimal) -> Decimal:
     """Tabel sociale_toeslagschaal [Groeipakketdecreet art. 18].
 
     Sociale toeslag per kind per maand, volgens het gezinsinkomen en het aantal rechtgevende kinderen.
@@ -857,18 +852,13 @@ def sociale_toeslagschaal(
     if r.peildatum >= _2023_09_01:
         rij = r.rij(
             _SOCIALE_TOESLAGSCHAAL,
-            (gezinsinkomen, kinderen, nieuw_basisbedrag),
+            (gezinsinkomen, kinderen),
             (
                 gezinsinkomen <= _EUR_36325_76 and kinderen <= _AANTAL_2,
                 gezinsinkomen <= _EUR_36325_76 and kinderen >= _AANTAL_3,
                 _EUR_36325_76 < gezinsinkomen <= _EUR_42380_06 and kinderen <= _AANTAL_2,
                 gezinsinkomen > _EUR_42380_06 and kinderen <= _AANTAL_2,
-                _EUR_36325_76 < gezinsinkomen <= _EUR_68329_61
-                and kinderen >= _AANTAL_3
-                and nieuw_basisbedrag is True,
-                _EUR_36325_76 < gezinsinkomen <= _EUR_68329_61
-                and kinderen >= _AANTAL_3
-                and nieuw_basisbedrag is False,
+                _EUR_36325_76 < gezinsinkomen <= _EUR_68329_61 and kinderen >= _AANTAL_3,
                 gezinsinkomen > _EUR_68329_61 and kinderen >= _AANTAL_3,
             ),
             vanaf='2023-09-01',
@@ -883,8 +873,6 @@ def sociale_toeslagschaal(
             return r.uitkomst(_EUR_0_00, 'groeipakket.be, social allowance; fons.be FAQ')
         if rij == 5:
             return r.uitkomst(_EUR_81_54, 'groeipakket.be, social allowance; fons.be FAQ')
-        if rij == 6:
-            return r.uitkomst(_EUR_0_00, 'groeipakket.be, social allowance; fons.be FAQ')
         return r.uitkomst(_EUR_0_00, 'groeipakket.be, social allowance; fons.be FAQ')
     if r.peildatum >= _2021_09_01:
         raise rt.OnbekendeWaarde(
@@ -899,7 +887,7 @@ def sociale_toeslagschaal(
     if r.peildatum >= _2020_09_01:
         rij = r.rij(
             _SOCIALE_TOESLAGSCHAAL,
-            (gezinsinkomen, kinderen, nieuw_basisbedrag),
+            (gezinsinkomen, kinderen),
             (
                 gezinsinkomen < _EUR_31605_89 and kinderen <= _AANTAL_2,
                 gezinsinkomen < _EUR_31605_89 and kinderen >= _AANTAL_3,
@@ -941,7 +929,7 @@ def sociale_toeslagschaal(
     if r.peildatum >= _2019_01_01:
         rij = r.rij(
             _SOCIALE_TOESLAGSCHAAL,
-            (gezinsinkomen, kinderen, nieuw_basisbedrag),
+            (gezinsinkomen, kinderen),
             (
                 gezinsinkomen < _EUR_30984_00 and kinderen <= _AANTAL_2,
                 gezinsinkomen < _EUR_30984_00 and kinderen >= _AANTAL_3,
@@ -1162,12 +1150,6 @@ def aantal_rechtgevende_kinderen(r: _Rekening) -> Decimal:
     return Decimal(len([kind for kind in kinderen(r) if rechtgevend(r, kind)]))
 
 
-@rt.regel('minstens_een_kind_met_nieuw_basisbedrag', _JA_NEE, 'Groeipakketdecreet art. 18')
-def minstens_een_kind_met_nieuw_basisbedrag(r: _Rekening) -> bool:
-    """Regel minstens_een_kind_met_nieuw_basisbedrag: ja/nee [Groeipakketdecreet art. 18]."""
-    return any([rechtgevend(r, kind) and nieuw_stelsel(r, kind) for kind in kinderen(r)])
-
-
 @rt.regel_per('basisbedrag_kind', _BEDRAG_PER_MAAND, 'Groeipakketdecreet art. 13')
 def basisbedrag_kind(r: _Rekening, kind: Kind) -> Decimal:
     """Regel per kind basisbedrag_kind: bedrag per maand [Groeipakketdecreet art. 13]."""
@@ -1187,12 +1169,7 @@ def volle_sociale_toeslag_kind(r: _Rekening, kind: Kind) -> Decimal:
     De sociale toeslag volgens de schaal, voor een rechtgevend kind geboren vanaf 2019.
     """
     return (
-        sociale_toeslagschaal(
-            r,
-            gezinsinkomen(r),
-            aantal_rechtgevende_kinderen(r),
-            minstens_een_kind_met_nieuw_basisbedrag(r),
-        )
+        sociale_toeslagschaal(r, gezinsinkomen(r), aantal_rechtgevende_kinderen(r))
         if rechtgevend(r, kind) and nieuw_stelsel(r, kind) and voldoet_aan_ki_toets(r)
         else _EUR_0_00
     )
