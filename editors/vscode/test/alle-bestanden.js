@@ -15,7 +15,7 @@ const root = path.resolve(here, "..", "..", "..");
 const SKIP = new Set([".git", ".venv", "node_modules", "build", "site", "__pycache__"]);
 // Files that hold mistakes on purpose (the compiler's and this grammar's own tests).
 const BROKEN_ON_PURPOSE = [path.join("tests", "fixtures"), path.join("editors", "vscode", "test")];
-const DEFINITIONS = /^(regeling|module|gebruik|invoer|parameter|keuze|gegevens|tabel|regel|uitvoer|test)\b/;
+const DEFINITIONS = /^(regeling|module|artikel|gebruik|invoer|parameter|keuze|gegevens|tabel|regel|uitvoer|test)\b/;
 
 function ruleFiles(folder) {
   const found = [];
