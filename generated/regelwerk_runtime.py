@@ -1205,11 +1205,74 @@ def deel_van(gevraagd: object, regels: Mapping[str, Callable[[Rekening[Any]], ob
     return bereken
 
 
+class GedeeltelijkResultaat(Resultaat[dict[str, object]]):
+    """The outcome of `bereken_gedeeltelijk`: every output that could be computed, and for each
+    output that needs a value the regulation declares unknown (`onbekend`), the reason."""
+
+    __slots__ = ("onbekend",)
+
+    def __init__(self, uitvoer: dict[str, object], voorlopig: tuple[str, ...],
+                 soorten: Mapping[str, Soort],
+                 replay: tuple[datetime.date, Any, Callable[[Rekening[Any]], dict[str, object]]],
+                 onbekend: dict[str, str]) -> None:
+        super().__init__(uitvoer, voorlopig, soorten, replay)
+        self.onbekend = onbekend  # output -> the message of the unknown value it needs
+
+    def naar_json(self, uitleg: bool = False) -> dict[str, Any]:
+        """As `Resultaat.naar_json`, with `"onbekend": {uitvoer: reden}` when an output is unknown."""
+        document = super().naar_json(uitleg)
+        if self.onbekend:
+            document["onbekend"] = dict(self.onbekend)
+        return document
+
+
+class Gedeeltelijk:
+    """How to compute every output (or those asked for) that does not need an unknown value.
+
+    An output that stops on an `onbekend` value is left out and its reason kept; any other
+    RekenFout still stops the calculation: only what the regulation declares unknown is unknown.
+    Called with a Rekening it gives the outputs (to explain them again); `met_onbekend` gives the
+    outputs and the unknown ones.
+    """
+
+    __slots__ = ("regels", "namen")
+
+    def __init__(self, regels: Mapping[str, Callable[[Rekening[Any]], object]],
+                 gevraagd: object = None) -> None:
+        self.regels = regels
+        self.namen = tuple(regels) if gevraagd is None else uitvoer_namen(gevraagd, tuple(regels))
+
+    def met_onbekend(self, r: Rekening[Any]) -> tuple[dict[str, object], dict[str, str]]:
+        found: dict[str, object] = {}
+        onbekend: dict[str, str] = {}
+        for naam in self.namen:
+            try:
+                found[naam] = self.regels[naam](r)
+            except OnbekendeWaarde as fout:
+                onbekend[naam] = fout.melding
+        return found, onbekend
+
+    def __call__(self, r: Rekening[Any]) -> dict[str, object]:
+        return self.met_onbekend(r)[0]
+
+
+def gedeeltelijk_resultaat(r: Rekening[Any], regels: Gedeeltelijk, soorten: Mapping[str, Soort]
+                           ) -> GedeeltelijkResultaat:
+    """Compute what can be computed (`bereken_gedeeltelijk`): the outputs and the unknown ones."""
+    uitvoer, onbekend = regels.met_onbekend(r)
+    voorlopig = tuple(sorted(r.voorlopig)) if r.voorlopig else ()
+    return GedeeltelijkResultaat(uitvoer, voorlopig, soorten, (r.peildatum, r.invoer, regels),
+                                 onbekend)
+
+
 def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Resultaat[Any]],
                  bereken_deel: Callable[[Mapping[str, object], str, Sequence[str]],
-                                        Resultaat[Any]] | None = None) -> str:
+                                        Resultaat[Any]] | None = None,
+                 bereken_gedeeltelijk: Callable[[Mapping[str, object], str, Any],
+                                                GedeeltelijkResultaat] | None = None) -> str:
     """`{"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false}` -> the result as JSON;
-    with `"uitvoer": [...]` only those outputs."""
+    with `"uitvoer": [...]` only those outputs; with `"gedeeltelijk": true` every output that can
+    be computed, and the unknown ones under "onbekend"."""
     import json  # only for the services that speak JSON
 
     try:
@@ -1218,8 +1281,10 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
         raise InvoerFout("verzoek", f"geen geldige JSON: {exc}") from None
     if not isinstance(document, dict):
         raise InvoerFout("verzoek", "verwacht een object met peildatum en invoer")
-    known = ("peildatum", "invoer", "uitleg", "uitvoer") if bereken_deel else (
+    known: tuple[str, ...] = ("peildatum", "invoer", "uitleg", "uitvoer") if bereken_deel else (
         "peildatum", "invoer", "uitleg")
+    if bereken_gedeeltelijk is not None:
+        known += ("gedeeltelijk",)
     for key in document:
         if key not in known:
             raise InvoerFout(key, f"hoort niet in het verzoek; bekend zijn: {', '.join(sorted(known))}")
@@ -1233,7 +1298,13 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
     if not isinstance(peildatum, str):
         raise InvoerFout("peildatum", f"verwacht een datum als \"jjjj-mm-dd\", gekregen "
                          f"{_show_raw(peildatum)}")
-    if "uitvoer" in document and bereken_deel is not None:
+    partial = document.get("gedeeltelijk", False)
+    if not isinstance(partial, bool):
+        raise InvoerFout("gedeeltelijk", f"verwacht true of false, gekregen {_show_raw(partial)}")
+    if partial and bereken_gedeeltelijk is not None:
+        result: Resultaat[Any] = bereken_gedeeltelijk(document["invoer"], peildatum,
+                                                      document.get("uitvoer"))
+    elif "uitvoer" in document and bereken_deel is not None:
         result = bereken_deel(document["invoer"], peildatum, document["uitvoer"])
     else:
         result = bereken(document["invoer"], peildatum)

@@ -3,7 +3,8 @@
 
 Gegenereerd door regelwerk 0.1.0 uit subsidie_gezinszorg.rw; niet met de hand wijzigen, maar de regels
 aanpassen en `regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum), bereken_deel(invoer,
-peildatum, uitvoer) of bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
+peildatum, uitvoer), bereken_gedeeltelijk(invoer, peildatum) of bereken_json(verzoek); zie
+docs/ontwikkelaars/inbedden.md.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ else:
 __all__ = [
     'bereken',
     'bereken_deel',
+    'bereken_gedeeltelijk',
     'bereken_json',
     'Invoer',
     'Uitvoer',
@@ -441,12 +443,29 @@ def bereken_deel(
         return r.resultaat(regels(r), _UITVOER, regels)
 
 
+def bereken_gedeeltelijk(
+    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str] | None = None
+) -> rt.GedeeltelijkResultaat:
+    """Bereken elke uitvoer (of de genoemde) die berekend kan worden. Een uitvoer die een onbekende waarde nodig
+    heeft (onbekend in de regels), ontbreekt in resultaat.uitvoer; resultaat.onbekend geeft per zo'n uitvoer
+    de reden.
+
+    InvoerFout en RekenFout zoals bij bereken.
+    """
+    regels = rt.Gedeeltelijk(_uitvoer_regels(), uitvoer)
+    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
+    with rt.exact():
+        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        return rt.gedeeltelijk_resultaat(r, regels, _UITVOER)
+
+
 def bereken_json(verzoek: str) -> str:
     """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false, "uitvoer": [...]} ->
     {"uitvoer": {...}, "voorlopig": [...], "uitleg": [...]}; bedragen als tekst; zonder "uitvoer" alle
-    uitvoer.
+    uitvoer; met "gedeeltelijk": true alles wat berekend kan worden, en onder "onbekend" de reden van de
+    rest.
     """
-    return rt.bereken_json(verzoek, bereken, bereken_deel)
+    return rt.bereken_json(verzoek, bereken, bereken_deel, bereken_gedeeltelijk)
 
 
 def _uitvoer(r: _Rekening) -> Uitvoer:

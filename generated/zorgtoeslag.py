@@ -1,8 +1,8 @@
 """Zorgtoeslag: de berekening van de regeling zorgtoeslag (versie 2026.1).
 
 Gegenereerd door regelwerk 0.1.0 uit zorgtoeslag.rw; niet met de hand wijzigen, maar de regels aanpassen en
-`regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer) of
-bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
+`regelwerk build` uitvoeren. Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer),
+bereken_gedeeltelijk(invoer, peildatum) of bereken_json(verzoek); zie docs/ontwikkelaars/inbedden.md.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ else:
 __all__ = [
     'bereken',
     'bereken_deel',
+    'bereken_gedeeltelijk',
     'bereken_json',
     'Invoer',
     'Uitvoer',
@@ -88,6 +89,9 @@ class Uitvoer(TypedDict):
     normpremie: Decimal
     zorgtoeslag_per_jaar: Decimal
     zorgtoeslag_per_maand: Decimal
+    zorgtoeslag_per_maand_uitbetaald: Decimal
+    drempelinkomen_volgens_de_wet: Decimal
+    afwijking_drempelinkomen: Decimal
 
 
 class _Gelezen(TypedDict):
@@ -105,6 +109,9 @@ _EUR_2191_80: Final = Decimal('2191.80')
 _2025_01_01: Final = datetime.date(2025, 1, 1)
 _EUR_2069_40: Final = Decimal('2069.40')
 _2024_01_01: Final = datetime.date(2024, 1, 1)
+_EUR_29736_00: Final = Decimal('29736.00')
+_EUR_28406_00: Final = Decimal('28406.00')
+_EUR_26819_00: Final = Decimal('26819.00')
 _EUR_2119_00: Final = Decimal('2119.00')
 _EUR_2112_00: Final = Decimal('2112.00')
 _EUR_1987_00: Final = Decimal('1987.00')
@@ -156,6 +163,9 @@ _UITVOER: Final[dict[str, rt.Soort]] = {
     'normpremie': _BEDRAG_PER_JAAR,
     'zorgtoeslag_per_jaar': _BEDRAG_PER_JAAR,
     'zorgtoeslag_per_maand': _BEDRAG_PER_MAAND,
+    'zorgtoeslag_per_maand_uitbetaald': _BEDRAG_PER_MAAND,
+    'drempelinkomen_volgens_de_wet': _BEDRAG_PER_JAAR,
+    'afwijking_drempelinkomen': _BEDRAG_PER_JAAR,
 }
 
 INVOER_SCHEMA: Final[dict[str, object]] = {
@@ -209,7 +219,8 @@ UITVOER_SCHEMA: Final[dict[str, object]] = {
         'drempelinkomen': {
             'title': 'bedrag per jaar',
             'description': (
-                '108 % van het twaalfvoud van het minimumloon per maand van januari van het berekeningsjaar.'
+                "Het drempelinkomen waarmee gerekend wordt: het bedrag in hele euro's dat de Dienst Toeslagen "
+                'vaststelt.'
             ),
             'type': 'string',
             'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
@@ -246,6 +257,32 @@ UITVOER_SCHEMA: Final[dict[str, object]] = {
             'type': 'string',
             'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
         },
+        'zorgtoeslag_per_maand_uitbetaald': {
+            'title': 'bedrag per maand',
+            'description': (
+                'Het maandbedrag zoals de Dienst Toeslagen het publiceert en betaalt: het twaalfde van het '
+                "jaarbedrag, naar beneden afgerond op hele euro's."
+            ),
+            'type': 'string',
+            'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
+        },
+        'drempelinkomen_volgens_de_wet': {
+            'title': 'bedrag per jaar',
+            'description': (
+                '108 % van het twaalfvoud van het minimumloon per maand van januari van het berekeningsjaar.'
+            ),
+            'type': 'string',
+            'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
+        },
+        'afwijking_drempelinkomen': {
+            'title': 'bedrag per jaar',
+            'description': (
+                'Het vastgestelde drempelinkomen min de berekening van de wet: de afronding van de Dienst '
+                'Toeslagen (minder dan € 1 per jaar).'
+            ),
+            'type': 'string',
+            'pattern': '^-?[0-9]+(\\.[0-9]+)?$',
+        },
     },
     'required': [
         'drempelinkomen',
@@ -253,6 +290,9 @@ UITVOER_SCHEMA: Final[dict[str, object]] = {
         'normpremie',
         'zorgtoeslag_per_jaar',
         'zorgtoeslag_per_maand',
+        'zorgtoeslag_per_maand_uitbetaald',
+        'drempelinkomen_volgens_de_wet',
+        'afwijking_drempelinkomen',
     ],
     'additionalProperties': False,
 }
@@ -288,12 +328,30 @@ def bereken_deel(
         return r.resultaat(regels(r), _UITVOER, regels)
 
 
+def bereken_gedeeltelijk(
+    invoer: Mapping[str, object], peildatum: datetime.date | str, uitvoer: Sequence[str] | None = None
+) -> rt.GedeeltelijkResultaat:
+    """Bereken elke uitvoer (of de genoemde) die berekend kan worden. Een uitvoer die een onbekende waarde nodig
+    heeft (onbekend in de regels), ontbreekt in resultaat.uitvoer; resultaat.onbekend geeft per zo'n uitvoer
+    de reden.
+
+    InvoerFout en RekenFout zoals bij bereken.
+    """
+    regels = rt.Gedeeltelijk(_uitvoer_regels(), uitvoer)
+    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)
+    with rt.exact():
+        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))
+        _eisen(r)
+        return rt.gedeeltelijk_resultaat(r, regels, _UITVOER)
+
+
 def bereken_json(verzoek: str) -> str:
     """Reken met JSON: {"peildatum": "2026-03-01", "invoer": {...}, "uitleg": false, "uitvoer": [...]} ->
     {"uitvoer": {...}, "voorlopig": [...], "uitleg": [...]}; bedragen als tekst; zonder "uitvoer" alle
-    uitvoer.
+    uitvoer; met "gedeeltelijk": true alles wat berekend kan worden, en onder "onbekend" de reden van de
+    rest.
     """
-    return rt.bereken_json(verzoek, bereken, bereken_deel)
+    return rt.bereken_json(verzoek, bereken, bereken_deel, bereken_gedeeltelijk)
 
 
 def _uitvoer(r: _Rekening) -> Uitvoer:
@@ -304,6 +362,9 @@ def _uitvoer(r: _Rekening) -> Uitvoer:
         'normpremie': normpremie(r),
         'zorgtoeslag_per_jaar': zorgtoeslag_per_jaar(r),
         'zorgtoeslag_per_maand': zorgtoeslag_per_maand(r),
+        'zorgtoeslag_per_maand_uitbetaald': zorgtoeslag_per_maand_uitbetaald(r),
+        'drempelinkomen_volgens_de_wet': drempelinkomen_volgens_de_wet(r),
+        'afwijking_drempelinkomen': afwijking_drempelinkomen(r),
     }
 
 
@@ -315,6 +376,9 @@ def _uitvoer_regels() -> dict[str, Callable[[_Rekening], object]]:
         'normpremie': normpremie,
         'zorgtoeslag_per_jaar': zorgtoeslag_per_jaar,
         'zorgtoeslag_per_maand': zorgtoeslag_per_maand,
+        'zorgtoeslag_per_maand_uitbetaald': zorgtoeslag_per_maand_uitbetaald,
+        'drempelinkomen_volgens_de_wet': drempelinkomen_volgens_de_wet,
+        'afwijking_drempelinkomen': afwijking_drempelinkomen,
     }
 
 
@@ -357,7 +421,11 @@ def minimumloon_januari(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     minimumvakantiebijslag, geldend in januari van het berekeningsjaar.
     """
     if dag >= _2026_01_01:
-        return rt.Geldig(_EUR_2294_40, 'WML art. 8, eerste lid, onderdeel b', vanaf='2026-01-01')
+        return rt.Geldig(
+            _EUR_2294_40,
+            'WML art. 8, eerste lid, onderdeel b; Stcrt. 2025, 34131',
+            vanaf='2026-01-01',
+        )
     if dag >= _2025_01_01:
         return rt.Geldig(_EUR_2191_80, 'WML art. 8, eerste lid, onderdeel b', vanaf='2025-01-01')
     if dag >= _2024_01_01:
@@ -365,15 +433,67 @@ def minimumloon_januari(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     raise r.geen_parameterwaarde('minimumloon_januari', dag)
 
 
+@rt.parameter('drempelinkomen_vastgesteld', _BEDRAG_PER_JAAR)
+def drempelinkomen_vastgesteld(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
+    """Parameter drempelinkomen_vastgesteld: bedrag per jaar [Wzt art. 1, eerste lid, onderdeel f; Dienst
+    Toeslagen, Berekening zorgtoeslag].
+
+    Het drempelinkomen van het berekeningsjaar, zoals de Dienst Toeslagen het vaststelt en toepast.
+    """
+    if dag >= _2026_01_01:
+        return rt.Geldig(
+            _EUR_29736_00,
+            'Dienst Toeslagen, Berekening zorgtoeslag 2026 (TG 082 1Z61FD)',
+            vanaf='2026-01-01',
+            voorlopig=(
+                "Dienst Toeslagen, Berekening zorgtoeslag 2026 (TG 082 1Z61FD): 'vastgesteld op € 29.736'; "
+                'gelezen via een transcriptie (TheAndries/toeslagrecht), de folder zelf is niet geopend'
+            ),
+        )
+    if dag >= _2025_01_01:
+        return rt.Geldig(
+            _EUR_28406_00,
+            'Dienst Toeslagen, Berekening zorgtoeslag 2025 (TG 082 1Z51FD)',
+            vanaf='2025-01-01',
+            voorlopig=(
+                'Dienst Toeslagen, Berekening zorgtoeslag 2025 (TG 082 1Z51FD); gelezen via een transcriptie '
+                '(TheAndries/toeslagrecht), de folder zelf is niet geopend'
+            ),
+        )
+    if dag >= _2024_01_01:
+        return rt.Geldig(
+            _EUR_26819_00,
+            'Dienst Toeslagen, Berekening zorgtoeslag 2024 (TG 082 1Z41FD)',
+            vanaf='2024-01-01',
+            voorlopig=(
+                "Dienst Toeslagen, Berekening zorgtoeslag 2024 (TG 082 1Z41FD): 'vastgesteld op € 26.819'; "
+                'gelezen via een transcriptie (TheAndries/toeslagrecht), de folder zelf is niet geopend'
+            ),
+        )
+    raise r.geen_parameterwaarde('drempelinkomen_vastgesteld', dag)
+
+
 @rt.parameter('standaardpremie', _BEDRAG_PER_JAAR)
 def standaardpremie(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decimal]:
     """Parameter standaardpremie: bedrag per jaar [Wzt art. 4]."""
     if dag >= _2026_01_01:
-        return rt.Geldig(_EUR_2119_00, 'Regeling standaardpremie 2026, art. 1', vanaf='2026-01-01')
+        return rt.Geldig(
+            _EUR_2119_00,
+            'Regeling standaardpremie 2026, art. 1; Stcrt. 2025, 40022',
+            vanaf='2026-01-01',
+        )
     if dag >= _2025_01_01:
-        return rt.Geldig(_EUR_2112_00, 'Regeling standaardpremie 2025, art. 1', vanaf='2025-01-01')
+        return rt.Geldig(
+            _EUR_2112_00,
+            'Regeling standaardpremie 2025, art. 1; Stcrt. 2024, 38887',
+            vanaf='2025-01-01',
+        )
     if dag >= _2024_01_01:
-        return rt.Geldig(_EUR_1987_00, 'Regeling standaardpremie 2024, art. 1', vanaf='2024-01-01')
+        return rt.Geldig(
+            _EUR_1987_00,
+            'Regeling standaardpremie 2024, art. 1; Stcrt. 2023, 32413',
+            vanaf='2024-01-01',
+        )
     raise r.geen_parameterwaarde('standaardpremie', dag)
 
 
@@ -386,12 +506,12 @@ def normpercentage_zonder_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt
     if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_1_912,
-            'Wzt art. 2, derde lid',
+            'Wzt art. 2, derde lid; Stb. 2025, 412',
             vanaf='2026-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stb. 2025, 412, Besluit percentages drempel- en toetsingsinkomen '
-                'zorgtoeslag); overgenomen uit een openbare parameterverzameling; geeft de gepubliceerde maximale '
-                'zorgtoeslag en inkomensgrenzen 2026'
+                'Stb. 2025, 412 (Besluit van 4 december 2025, Besluit percentages drempel- en toetsingsinkomen '
+                'zorgtoeslag); gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de primaire '
+                'tekst zelf is niet geopend; geeft de gepubliceerde maximale zorgtoeslag en inkomensgrenzen 2026'
             ),
         )
     if dag >= _2025_01_01:
@@ -410,11 +530,11 @@ def normpercentage_met_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Ge
     if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_4_289,
-            'Wzt art. 2, derde lid',
+            'Wzt art. 2, derde lid; Stb. 2025, 412',
             vanaf='2026-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stb. 2025, 412); overgenomen uit een openbare '
-                'parameterverzameling; geeft de gepubliceerde maximale zorgtoeslag en inkomensgrenzen 2026'
+                'Stb. 2025, 412; gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de primaire '
+                'tekst zelf is niet geopend; geeft de gepubliceerde maximale zorgtoeslag en inkomensgrenzen 2026'
             ),
         )
     if dag >= _2025_01_01:
@@ -434,11 +554,11 @@ def percentage_boven_drempelinkomen(r: _Rekening, dag: datetime.date) -> rt.Geld
     if dag >= _2026_01_01:
         return rt.Geldig(
             _PROCENT_13_730,
-            'Wzt art. 2, derde lid',
+            'Wzt art. 2, derde lid; Stb. 2025, 412',
             vanaf='2026-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stb. 2025, 412); overgenomen uit een openbare '
-                'parameterverzameling; geeft de gepubliceerde inkomensgrenzen 2026'
+                'Stb. 2025, 412; gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de primaire '
+                'tekst zelf is niet geopend; geeft de gepubliceerde inkomensgrenzen 2026'
             ),
         )
     if dag >= _2025_01_01:
@@ -460,12 +580,13 @@ def vermogensgrens_zonder_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt
     if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_146011_00,
-            'Wzt art. 3, eerste lid',
+            'Wzt art. 3, eerste lid; Stcrt. 2025, 38110',
             vanaf='2026-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stcrt. 2025, 38110); overgenomen uit een openbare '
-                "parameterverzameling; skipr.nl (2026-01-30): '146 duizend euro'; degeldheld.com, met de pagina "
-                "'maximaal vermogen zorgtoeslag' van de Belastingdienst als bron: € 146.011"
+                'Stcrt. 2025, 38110 (Regeling wijziging bedrag vermogenstoets zorgtoeslag per 1 januari 2026); '
+                'gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de primaire tekst zelf is '
+                "niet geopend; skipr.nl (2026-01-30): '146 duizend euro'; degeldheld.com, met de pagina 'maximaal "
+                "vermogen zorgtoeslag' van de Belastingdienst als bron: € 146.011"
             ),
         )
     if dag >= _2025_01_01:
@@ -473,11 +594,12 @@ def vermogensgrens_zonder_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt
     if dag >= _2024_01_01:
         return rt.Geldig(
             _EUR_140213_00,
-            'Wzt art. 3, eerste lid',
+            'Wzt art. 2a, eerste lid (2024); Stcrt. 2023, 29706',
             vanaf='2024-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stcrt. 2023, 29706); overgenomen uit een openbare '
-                'parameterverzameling; × 1,012 geeft de wettelijke grens van 2025 (€ 141.896)'
+                'Stcrt. 2023, 29706 (Regeling wijziging bedragen vermogenstoets zorgtoeslag per 1 januari 2024); '
+                'gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de primaire tekst zelf is '
+                'niet geopend; × 1,012 geeft de wettelijke grens van 2025 (€ 141.896)'
             ),
         )
     raise r.geen_parameterwaarde('vermogensgrens_zonder_toeslagpartner', dag)
@@ -489,12 +611,12 @@ def vermogensgrens_met_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Ge
     if dag >= _2026_01_01:
         return rt.Geldig(
             _EUR_184633_00,
-            'Wzt art. 3, tweede lid',
+            'Wzt art. 3, tweede lid; Stcrt. 2025, 38110',
             vanaf='2026-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stcrt. 2025, 38110); overgenomen uit een openbare '
-                "parameterverzameling; skipr.nl (2026-01-30): 'ruim 184 duizend euro'; degeldheld.com, met de "
-                'Belastingdienst als bron: € 184.633'
+                'Stcrt. 2025, 38110; gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de '
+                "primaire tekst zelf is niet geopend; skipr.nl (2026-01-30): 'ruim 184 duizend euro'; "
+                'degeldheld.com, met de Belastingdienst als bron: € 184.633'
             ),
         )
     if dag >= _2025_01_01:
@@ -502,11 +624,11 @@ def vermogensgrens_met_toeslagpartner(r: _Rekening, dag: datetime.date) -> rt.Ge
     if dag >= _2024_01_01:
         return rt.Geldig(
             _EUR_177301_00,
-            'Wzt art. 3, tweede lid',
+            'Wzt art. 2a, eerste lid (2024); Stcrt. 2023, 29706',
             vanaf='2024-01-01',
             voorlopig=(
-                'primaire tekst niet nagelezen (Stcrt. 2023, 29706); overgenomen uit een openbare '
-                'parameterverzameling; × 1,012 geeft de wettelijke grens van 2025 (€ 179.429)'
+                'Stcrt. 2023, 29706; gelezen via de transcriptie in TheAndries/toeslagrecht (corpus § 6), de '
+                'primaire tekst zelf is niet geopend; × 1,012 geeft de wettelijke grens van 2025 (€ 179.429)'
             ),
         )
     raise r.geen_parameterwaarde('vermogensgrens_met_toeslagpartner', dag)
@@ -518,13 +640,42 @@ def minimale_tegemoetkoming(r: _Rekening, dag: datetime.date) -> rt.Geldig[Decim
     return rt.Geldig(_EUR_24_00, 'Awir art. 14, vierde lid')
 
 
-@rt.regel('drempelinkomen', _BEDRAG_PER_JAAR, 'Wzt art. 1, eerste lid, onderdeel f')
-def drempelinkomen(r: _Rekening) -> Decimal:
-    """Regel drempelinkomen: bedrag per jaar [Wzt art. 1, eerste lid, onderdeel f].
+@rt.regel('drempelinkomen_volgens_de_wet', _BEDRAG_PER_JAAR, 'Wzt art. 1, eerste lid, onderdeel f')
+def drempelinkomen_volgens_de_wet(r: _Rekening) -> Decimal:
+    """Regel drempelinkomen_volgens_de_wet: bedrag per jaar [Wzt art. 1, eerste lid, onderdeel f].
 
     108 % van het twaalfvoud van het minimumloon per maand van januari van het berekeningsjaar.
     """
     return percentage_drempelinkomen(r) * rt.omrekenen(minimumloon_januari(r), 'maand', 'jaar')
+
+
+@rt.regel(
+    'drempelinkomen',
+    _BEDRAG_PER_JAAR,
+    'Wzt art. 1, eerste lid, onderdeel f; Dienst Toeslagen, Berekening zorgtoeslag',
+)
+def drempelinkomen(r: _Rekening) -> Decimal:
+    """Regel drempelinkomen: bedrag per jaar [Wzt art. 1, eerste lid, onderdeel f; Dienst Toeslagen, Berekening
+    zorgtoeslag].
+
+    Het drempelinkomen waarmee gerekend wordt: het bedrag in hele euro's dat de Dienst Toeslagen vaststelt.
+    """
+    return drempelinkomen_vastgesteld(r)
+
+
+@rt.regel(
+    'afwijking_drempelinkomen',
+    _BEDRAG_PER_JAAR,
+    'Wzt art. 1, eerste lid, onderdeel f; Dienst Toeslagen, Berekening zorgtoeslag',
+)
+def afwijking_drempelinkomen(r: _Rekening) -> Decimal:
+    """Regel afwijking_drempelinkomen: bedrag per jaar [Wzt art. 1, eerste lid, onderdeel f; Dienst Toeslagen,
+    Berekening zorgtoeslag].
+
+    Het vastgestelde drempelinkomen min de berekening van de wet: de afronding van de Dienst Toeslagen
+    (minder dan € 1 per jaar).
+    """
+    return drempelinkomen(r) - drempelinkomen_volgens_de_wet(r)
 
 
 @rt.regel('heeft_toeslagpartner', _JA_NEE, 'Wzt art. 2, eerste lid')
@@ -691,6 +842,21 @@ def zorgtoeslag_per_maand(r: _Rekening) -> Decimal:
     betaald.
     """
     return rt.omrekenen(zorgtoeslag_per_jaar(r), 'jaar', 'maand')
+
+
+@rt.regel(
+    'zorgtoeslag_per_maand_uitbetaald',
+    _BEDRAG_PER_MAAND,
+    'Awir art. 22, eerste lid; Dienst Toeslagen, gepubliceerde maandbedragen',
+)
+def zorgtoeslag_per_maand_uitbetaald(r: _Rekening) -> Decimal:
+    """Regel zorgtoeslag_per_maand_uitbetaald: bedrag per maand [Awir art. 22, eerste lid; Dienst Toeslagen,
+    gepubliceerde maandbedragen].
+
+    Het maandbedrag zoals de Dienst Toeslagen het publiceert en betaalt: het twaalfde van het jaarbedrag,
+    naar beneden afgerond op hele euro's.
+    """
+    return rt.afronden(zorgtoeslag_per_maand(r), _STAP_1, 'naar beneden')
 
 
 def _eisen(r: _Rekening) -> None:

@@ -331,6 +331,26 @@ SENTENCES = {
 }
 
 
+def test_a_product_read_per_a_period_is_one_sentence() -> None:
+    """`(percentage × bedrag) per jaar` inside a sum: the product is read per year (it used to recurse)."""
+    module = compile_ok("""
+invoer inkomen: bedrag per jaar  [art. 1]
+invoer verkoopwaarde: bedrag  [art. 1]
+parameter aandeel: percentage = 6 %  [art. 2]
+parameter factor: getal = 2  [art. 2]
+regel geteld_inkomen: bedrag per jaar  [art. 3]
+  = inkomen + (aandeel × verkoopwaarde) per jaar
+regel dubbel: bedrag per jaar  [art. 3]
+  = inkomen + (factor × verkoopwaarde) per jaar
+uitvoer geteld_inkomen, dubbel
+""")
+    annex = build_annex(module)
+    assert sentence(annex, "geteld_inkomen") == (
+        "Het getelde inkomen is gelijk aan het inkomen vermeerderd met het product van het aandeel "
+        "en de verkoopwaarde, uitgedrukt per jaar.")
+    assert "verkoopwaarde" in sentence(annex, "dubbel")
+
+
 @pytest.mark.parametrize("name", sorted(SENTENCES))
 def test_dutch_sentence_for_every_expression(name: str) -> None:
     assert sentence(annex_of(FIXTURES / "alles.rw"), name) == SENTENCES[name]

@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 PEILDATUM = {"zorgtoeslag": datetime.date(2025, 6, 1),
              "gebruikersbijdrage_gezinszorg": datetime.date(2026, 3, 1),
              "subsidie_gezinszorg": datetime.date(2008, 7, 1),
-             "groeipakket": datetime.date(2024, 10, 1)}
+             "groeipakket": datetime.date(2024, 10, 1),
+             "inkomenstarief_kinderopvang": datetime.date(2024, 6, 1),
+             "zorgbudget_ouderen": datetime.date(2022, 6, 1),
+             "zorgbudget_zwaar_zorgbehoevenden": datetime.date(2024, 6, 1)}
 VERDELING = {"subsidie_gezinszorg": {"prestaties.prestatiemaand": {"van": "2007-12-01",
                                                                    "tot": "2008-12-31"},
                                      "bijscholingen.prestatiemaand": {"van": "2008-01-01",
@@ -42,7 +45,8 @@ def cluster():
 @pytest.mark.parametrize("per_household", [True, False], ids=["per_huishouden", "lokaal"])
 @pytest.mark.parametrize("name", sorted(PEILDATUM))
 def test_dask_equals_the_local_engine(cluster, name: str, per_household: bool) -> None:
-    program = synthetic.regulation([str(ROOT / "regulations" / name)])
+    # the folder's main file (inkomenstarief_kinderopvang also holds its 2014 version)
+    program = synthetic.regulation([str(ROOT / "regulations" / name / f"{name}.rw")])
     population = synthetic.draw(program, 120, seed=6, distribution=VERDELING.get(name)).table
     day = PEILDATUM[name]
     if per_household:

@@ -26,7 +26,7 @@ from regelwerk.pipeline import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ZORGTOESLAG = ROOT / "regulations" / "zorgtoeslag" / "zorgtoeslag.rw"
-OUTPUTS = 5  # zorgtoeslag has five outputs, all amounts
+OUTPUTS = 8  # zorgtoeslag has eight outputs, all amounts
 
 
 def population(tmp_path: Path) -> Path:

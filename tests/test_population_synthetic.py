@@ -23,7 +23,9 @@ REGULATIONS = sorted(p.name for p in (ROOT / "regulations").iterdir() if p.is_di
 
 @pytest.fixture(scope="module")
 def programs() -> dict[str, object]:
-    return {name: synthetic.regulation([str(ROOT / "regulations" / name)]) for name in REGULATIONS}
+    # the folder's main file (inkomenstarief_kinderopvang also holds its 2014 version)
+    return {name: synthetic.regulation([str(ROOT / "regulations" / name / f"{name}.rw")])
+            for name in REGULATIONS}
 
 
 def accepted_by_reference(program, table, day) -> list[tuple[int, str]]:
@@ -107,6 +109,9 @@ def test_lists_of_zero_to_n_members(programs) -> None:
     assert min(dates) >= datetime.date(2010, 1, 1) and max(dates) <= datetime.date(2010, 12, 31)
     # a field with a default value gets it, unless the distribution says otherwise
     assert {k["maandbedrag_overgangsregeling"] for c in children for k in c} == {Decimal("0.00")}
+    # also a choice or a ja/nee with a default value
+    assert {k["wees"] for c in children for k in c} == {"niet_wees"}
+    assert {k["pleegkind"] for c in children for k in c} == {False}
 
 
 def test_amounts_are_exact_decimals(programs, tmp_path: Path) -> None:

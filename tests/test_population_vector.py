@@ -27,7 +27,10 @@ PROPERTY = settings(max_examples=12, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PEILDATA = {"zorgtoeslag": ["2024-03-01", "2025-06-30", "2026-01-01"],
             "subsidie_gezinszorg": ["2008-05-01", "2010-12-31", "2011-06-01"],
-            "groeipakket": ["2024-01-15", "2024-10-01"],
+            "groeipakket": ["2019-06-01", "2024-01-15", "2024-10-01"],
+            "inkomenstarief_kinderopvang": ["2017-06-01", "2024-06-01"],
+            "zorgbudget_ouderen": ["2022-06-01", "2024-01-01"],
+            "zorgbudget_zwaar_zorgbehoevenden": ["2024-06-01", "2026-02-01"],
             "gebruikersbijdrage_gezinszorg": ["2026-02-01"]}
 
 _PROGRAMS: dict[str, Any] = {}

@@ -50,12 +50,12 @@ class drempelinkomen(Variable):
     value_type = float
     entity = Huishouden
     definition_period = YEAR
-    label = "Wzt art. 1, eerste lid, onderdeel f"
+    label = "Wzt art. 1, eerste lid, onderdeel f; Dienst Toeslagen, Berekening zorgtoeslag"
 
     def formula(huishouden, period, parameters):
+        # the rule file computes with the drempelinkomen as Dienst Toeslagen fixes it, not 108 % × 12 × WML
         p = parameters(period).zorgtoeslag
-        return np.full(huishouden.count, p.percentage_drempelinkomen * p.minimumloon_januari * 12,
-                       dtype=np.float32)
+        return np.full(huishouden.count, p.drempelinkomen_vastgesteld, dtype=np.float32)
 
 
 class heeft_toeslagpartner(Variable):

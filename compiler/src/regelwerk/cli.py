@@ -137,11 +137,14 @@ def test_command(paths: tuple[str, ...], strict: bool) -> None:
               show_default=True, help="JSON voor diensten, tekst voor mensen.")
 @click.option("--uitvoer", "wanted", multiple=True, metavar="NAAM",
               help="Bereken alleen deze uitvoer (herhaal voor meer); standaard alle uitvoer.")
+@click.option("--gedeeltelijk", "partial", is_flag=True,
+              help="Geef alle uitvoer die berekend kan worden; uitvoer die een onbekende waarde "
+                   "nodig heeft, staat onder 'onbekend' met de reden.")
 def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str,
-        wanted: tuple[str, ...]) -> None:
+        wanted: tuple[str, ...], partial: bool) -> None:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
     from regelwerk import runtime
-    from regelwerk.interpret.evaluator import evaluate
+    from regelwerk.interpret.evaluator import evaluate, evaluate_partial
     from regelwerk.interpret.explain import render_tree
     from regelwerk.interpret.values import load_json, show, to_json
     from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
@@ -173,7 +176,7 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
         if wanted:
             names = list(runtime.uitvoer_namen(
                 list(wanted), [n.text for n in checked.module.output_names]))
-        evaluation = evaluate(checked, data, day, outputs=names)
+        evaluation = (evaluate_partial if partial else evaluate)(checked, data, day, outputs=names)
     except InvoerFout as exc:
         click.echo(f"fout in de invoer: {exc.veld}: {exc.melding}", err=True)
         sys.exit(1)
@@ -189,6 +192,8 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     if output_format == "tekst":
         for name, value in evaluation.uitvoer.items():
             click.echo(f"{name} = {show(value, evaluation.types[name])}")
+        for name, reason in evaluation.onbekend.items():
+            click.echo(f"{name} = onbekend: {reason}")
         if uitleg:
             click.echo("")
             click.echo(render_tree(evaluation.uitleg))
@@ -196,6 +201,8 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     document: dict[str, Any] = {"uitvoer": outputs}
     if evaluation.voorlopig:
         document["voorlopig"] = list(evaluation.voorlopig)
+    if evaluation.onbekend:
+        document["onbekend"] = dict(evaluation.onbekend)
     if uitleg:
         document["uitleg"] = [node.naar_json() for node in evaluation.uitleg]
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))

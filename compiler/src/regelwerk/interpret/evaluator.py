@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from regelwerk.pipeline import CheckedModule
 
 __all__ = ["DECIMAL_CONTEXT", "Evaluation", "ExpressionEvaluator", "InvoerFout", "Interpreter",
-           "OnbekendeWaarde", "RekenFout", "evaluate"]
+           "OnbekendeWaarde", "RekenFout", "evaluate", "evaluate_partial"]
 
 # Exact arithmetic: 34 significant digits (IEEE decimal128) for what cannot be exact, such as 1/3;
 # a division by zero or an invalid operation is an error, never a silent NaN or infinity.
@@ -46,11 +46,25 @@ class Evaluation:
     types: dict[str, t.Type]
     uitleg: list[Uitleg]
     voorlopig: tuple[str, ...] = ()  # provisional values the outputs depend on
+    onbekend: dict[str, str] = attrs.field(factory=dict)  # evaluate_partial: output -> reason
 
 
 def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
              outputs: list[str] | None = None, raw: bool = True) -> Evaluation:
     """Validate `inputs` (JSON-like when raw, else already converted) and compute the outputs."""
+    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=False)
+
+
+def evaluate_partial(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
+                     outputs: list[str] | None = None, raw: bool = True) -> Evaluation:
+    """As `evaluate`, but an output that needs a value the regulation declares `onbekend` is left
+    out, with the message in `onbekend`; every other output is computed. Any other error still
+    stops the calculation (the semantics of generated modules' `bereken_gedeeltelijk`)."""
+    return _evaluate(checked, inputs, peildatum, outputs, raw, partial=True)
+
+
+def _evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datetime.date,
+              outputs: list[str] | None, raw: bool, partial: bool) -> Evaluation:
     program = checked.core()
     main = program.main
     day = runtime.lees_peildatum(peildatum, main.valid_from, main.valid_until)
@@ -58,16 +72,25 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
     names = outputs if outputs is not None else [o.name for o in main.outputs]
     results: dict[str, Value] = {}
     types: dict[str, t.Type] = {}
+    unknown: dict[str, str] = {}
     roots = []
     with decimal.localcontext(DECIMAL_CONTEXT):
         evaluator.inputs = evaluator.read_inputs(inputs) if raw else dict(inputs)
         evaluator.check_requirements()
         for name in names:
-            value, node, type_ = evaluator.value_of_name(name)
+            depth = len(evaluator.trace)
+            try:
+                value, node, type_ = evaluator.value_of_name(name)
+            except OnbekendeWaarde as exc:
+                if not partial:
+                    raise
+                del evaluator.trace[depth:]  # the steps of the output that stopped
+                unknown[name] = exc.melding
+                continue
             results[name] = value
             types[name] = type_
             roots.append(node)
-    return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)))
+    return Evaluation(results, types, roots, tuple(sorted(evaluator.provisional)), unknown)
 
 
 class Interpreter(ExpressionEvaluator):

@@ -373,7 +373,10 @@ class Printer(Visitor[Rich]):
             for pct, other in ((node.left, node.right), (node.right, node.left)):
                 if self.percent_constant(pct) and not self.percent_constant(other):
                     return rich(self.phrase(pct, True), " van ", self.phrase(other, True))
-        chain = self.chain(node, op) if op in ("+", "×") else [node.left, node.right]
+        # The operands' chains, not the node's own: a node read `per` a period is one operand for
+        # whoever contains it, but its own operands are still a chain (else it recurses into itself).
+        chain = self.chain(node.left, op) + self.chain(node.right, op) if op in ("+", "×") \
+            else [node.left, node.right]
         if nested or len(chain) > 2:
             return self.listing(NOUN_FORM[op], chain)
         left = self.phrase(node.left, True)

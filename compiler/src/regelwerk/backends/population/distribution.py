@@ -111,9 +111,18 @@ def specs(program: c.Program, given: Mapping[str, Any], peildatum: datetime.date
         if options is not None and not isinstance(options, dict):
             raise VerdelingFout(f"verdeling van {path}: verwacht een tabel met opties")
         if options is None and path in defaults:
-            options = {"waarde": str(defaults[path])}
+            options = _default_options(type_, defaults[path])
         out[path] = _spec(path, type_, dict(options or {}), peildatum)
     return out
+
+
+def _default_options(type_: t.Type, value: object) -> dict[str, Any]:
+    """A field with a default value always gets it, in the options of its type."""
+    if isinstance(type_, t.BooleanType):
+        return {"kans_ja": 1.0 if value else 0.0}
+    if isinstance(type_, t.ChoiceType):
+        return {"kansen": {str(value): 1}}
+    return {"waarde": str(value)}
 
 
 def _spec(path: str, type_: t.Type, options: dict[str, Any], peildatum: datetime.date) -> Spec:

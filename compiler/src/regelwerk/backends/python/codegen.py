@@ -98,8 +98,8 @@ class ModuleWriter:
             f"{title}: de berekening van de regeling {self.module.name}{version}.",
             f"Gegenereerd door regelwerk {__version__} uit {PurePath(self.module.path).name}; "
             "niet met de hand wijzigen, maar de regels aanpassen en `regelwerk build` uitvoeren. "
-            f"Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer) of "
-            f"bereken_json(verzoek); zie {DOCS}.",
+            f"Gebruik: bereken(invoer, peildatum), bereken_deel(invoer, peildatum, uitvoer), "
+            f"bereken_gedeeltelijk(invoer, peildatum) of bereken_json(verzoek); zie {DOCS}.",
         ], "")
         return [*lines, "", "from __future__ import annotations", ""]
 
@@ -141,7 +141,7 @@ class ModuleWriter:
         """The module's public names: what a service calls, types its data with and catches."""
         types = [name for record in self.plan.records
                  for name in (self.plan.records[record], self.plan.record_inputs[record])]
-        return ["bereken", "bereken_deel", "bereken_json", "Invoer", "Uitvoer",
+        return ["bereken", "bereken_deel", "bereken_gedeeltelijk", "bereken_json", "Invoer", "Uitvoer",
                 *self.plan.choices.values(), *types, "INVOER_SCHEMA", "UITVOER_SCHEMA", "REGELING",
                 "TITEL", "VERSIE", "GELDIG_VANAF", "GELDIG_TOT", "BRON", "COMPILER_VERSIE",
                 *EXCEPTIONS]
@@ -285,13 +285,16 @@ class ModuleWriter:
                   "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
                   *(["        _eisen(r)"] if self.has_requirements() else []),
                   "        return r.resultaat(regels(r), _UITVOER, regels)"]
+        lines += self.partial_entry_point()
         lines += ["", "", "def bereken_json(verzoek: str) -> str:",
                   *printer.docstring([
                       "Reken met JSON: {\"peildatum\": \"2026-03-01\", \"invoer\": {...}, \"uitleg\": "
                       "false, \"uitvoer\": [...]} -> {\"uitvoer\": {...}, \"voorlopig\": [...], "
-                      "\"uitleg\": [...]}; bedragen als tekst; zonder \"uitvoer\" alle uitvoer.",
+                      "\"uitleg\": [...]}; bedragen als tekst; zonder \"uitvoer\" alle uitvoer; met "
+                      "\"gedeeltelijk\": true alles wat berekend kan worden, en onder \"onbekend\" de "
+                      "reden van de rest.",
                   ], "    "),
-                  "    return rt.bereken_json(verzoek, bereken, bereken_deel)"]
+                  "    return rt.bereken_json(verzoek, bereken, bereken_deel, bereken_gedeeltelijk)"]
         items = tuple(Concat((printer.string(n), text(": "), self.output_value(n)))
                       for n in self.output_names())
         lines += ["", "", "def _uitvoer(r: _Rekening) -> Uitvoer:",
@@ -304,6 +307,25 @@ class ModuleWriter:
                   *printer.docstring(["De functie van elke uitvoer, voor bereken_deel."], "    "),
                   render(Group("{", functions, "}"), 4, "return ")]
         return lines
+
+    def partial_entry_point(self) -> Lines:
+        """`bereken_gedeeltelijk`: every output that does not need an unknown value."""
+        return ["", "", "def bereken_gedeeltelijk(",
+                "    invoer: Mapping[str, object], peildatum: datetime.date | str, "
+                "uitvoer: Sequence[str] | None = None",
+                ") -> rt.GedeeltelijkResultaat:",
+                *printer.docstring([
+                    "Bereken elke uitvoer (of de genoemde) die berekend kan worden. Een uitvoer die "
+                    "een onbekende waarde nodig heeft (onbekend in de regels), ontbreekt in "
+                    "resultaat.uitvoer; resultaat.onbekend geeft per zo'n uitvoer de reden.",
+                    "InvoerFout en RekenFout zoals bij bereken.",
+                ], "    "),
+                "    regels = rt.Gedeeltelijk(_uitvoer_regels(), uitvoer)",
+                "    dag = rt.lees_peildatum(peildatum, GELDIG_VANAF, GELDIG_TOT)",
+                "    with rt.exact():",
+                "        r: _Rekening = rt.Rekening(dag, _INVOER.lees(invoer))",
+                *(["        _eisen(r)"] if self.has_requirements() else []),
+                "        return rt.gedeeltelijk_resultaat(r, regels, _UITVOER)"]
 
     def output_function(self, name: str) -> Doc:
         definition = self.output(name)
