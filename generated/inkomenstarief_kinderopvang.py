@@ -855,8 +855,16 @@ def prijs_voor_de_dag(r: _Rekening) -> Decimal:
 
 
 def _eisen(r: _Rekening) -> None:
-    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout als er een niet klopt."""
-    if not kinderen_ten_laste(r) >= _AANTAL_1:
-        raise rt.InvoerFout('kinderen_ten_laste', 'voldoet niet aan de eis: minstens het kind zelf')
-    if not uren_aanwezig(r) <= _AANTAL_24:
-        raise rt.InvoerFout('uren_aanwezig', 'voldoet niet aan de eis: hoogstens 24 uur op een kalenderdag')
+    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout met elke eis die niet klopt."""
+    rt.eisen(
+        (
+            lambda: kinderen_ten_laste(r) >= _AANTAL_1,
+            'kinderen_ten_laste',
+            'voldoet niet aan de eis: minstens het kind zelf',
+        ),
+        (
+            lambda: uren_aanwezig(r) <= _AANTAL_24,
+            'uren_aanwezig',
+            'voldoet niet aan de eis: hoogstens 24 uur op een kalenderdag',
+        ),
+    )

@@ -898,9 +898,11 @@ def zorgbudget_per_maand(r: _Rekening) -> Decimal:
 
 
 def _eisen(r: _Rekening) -> None:
-    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout als er een niet klopt."""
-    if not punten_zelfredzaamheid(r) <= _AANTAL_18:
-        raise rt.InvoerFout(
+    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout met elke eis die niet klopt."""
+    rt.eisen(
+        (
+            lambda: punten_zelfredzaamheid(r) <= _AANTAL_18,
             'punten_zelfredzaamheid',
             'voldoet niet aan de eis: hoogstens 18 punten (zes activiteiten van 0 tot 3 punten)',
-        )
+        ),
+    )

@@ -498,6 +498,11 @@ def zorgbudget_per_maand(r: _Rekening) -> Decimal:
 
 
 def _eisen(r: _Rekening) -> None:
-    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout als er een niet klopt."""
-    if not belrai_totaalscore(r) <= _AANTAL_30:
-        raise rt.InvoerFout('belrai_totaalscore', 'voldoet niet aan de eis: de totaalscore is hoogstens 30')
+    """De eisen aan de invoer, in de volgorde van de regels: een InvoerFout met elke eis die niet klopt."""
+    rt.eisen(
+        (
+            lambda: belrai_totaalscore(r) <= _AANTAL_30,
+            'belrai_totaalscore',
+            'voldoet niet aan de eis: de totaalscore is hoogstens 30',
+        ),
+    )
