@@ -270,6 +270,15 @@ def per_member_type(rule: Rule) -> t.PerMemberType:
     return t.PerMemberType(rule.type, rule.per)
 
 
+def output_types(program: Program) -> dict[str, t.Type]:
+    """The type of each output's value by name: a per-member output's is a PerMemberType."""
+    found: dict[str, t.Type] = {}
+    for output in program.main.outputs:
+        rule = program.find(output.module, output.name) if output.per_member else None
+        found[output.name] = per_member_type(rule) if isinstance(rule, Rule) else output.type
+    return found
+
+
 @attrs.frozen(cache_hash=True)
 class Module(Node):
     """One lowered module: its own definitions in the order of the file."""

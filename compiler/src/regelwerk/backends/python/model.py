@@ -103,10 +103,8 @@ def output_definition(program: c.Program, output: c.Output) -> Computed:
 
 def output_type(program: c.Program, output: c.Output) -> t.Type:
     """The type of an output's value: that of its definition, or one per member."""
-    definition = output_definition(program, output)
-    if isinstance(definition, c.Rule) and output.per_member:
-        return c.per_member_type(definition)
-    return definition.type
+    output_definition(program, output)  # the checks of what an output can be
+    return c.output_types(program)[output.name]
 
 
 def reachable(program: c.Program) -> list[Computed]:
