@@ -21,6 +21,9 @@ PARTNER = {"rol": "toeslagpartner", "verzekerde": True, "toetsingsinkomen": "120
            "rendementsgrondslag": "0"}
 INVOER = {"huishouden": [AANVRAGER, PARTNER], "zelfde_toeslagpartner_hele_berekeningsjaar": True}
 VERZOEK = {"peildatum": "2026-03-01", "invoer": INVOER}
+REGELINGEN = {"gebruikersbijdrage_gezinszorg", "groeipakket", "subsidie_gezinszorg", "zorgtoeslag",
+              "inkomenstarief_kinderopvang", "inkomenstarief_kinderopvang_2014",
+              "zorgbudget_ouderen", "zorgbudget_zwaar_zorgbehoevenden"}
 
 
 @pytest.fixture(scope="module")
@@ -38,20 +41,19 @@ def in_process(invoer: dict[str, object], peildatum: str = "2026-03-01") -> dict
 
 
 def test_gezond(url: str) -> None:
-    assert call("GET", f"{url}/gezond")[:2] == (200, {"status": "ok", "regelingen": 4})
+    assert call("GET", f"{url}/gezond")[:2] == (200, {"status": "ok", "regelingen": len(REGELINGEN)})
 
 
 def test_regelingen_list_name_title_version_validity_and_source(url: str) -> None:
     status, body, headers = call("GET", f"{url}/regelingen")
     assert status == 200 and headers["content-type"] == "application/json"
     found = {r["naam"]: r for r in body}
-    assert set(found) == {"gebruikersbijdrage_gezinszorg", "groeipakket", "subsidie_gezinszorg",
-                          "zorgtoeslag"}
+    assert set(found) == REGELINGEN
     zorg = found["zorgtoeslag"]
     assert zorg["titel"] == "Zorgtoeslag" and zorg["versie"] == "2026.1"
     assert zorg["geldig_vanaf"] == "2024-01-01" and zorg["geldig_tot"] is None
     assert "BWBR0018451" in zorg["bron"]
-    assert zorg["uitvoer"][-1] == "zorgtoeslag_per_maand"
+    assert "zorgtoeslag_per_maand" in zorg["uitvoer"]
     assert call("GET", f"{url}/regelingen/zorgtoeslag")[1] == zorg
 
 
@@ -64,7 +66,7 @@ def test_schema_gives_input_and_output_json_schema(url: str) -> None:
 
     assert re.fullmatch(amount["pattern"].strip("^$"), "1.450,50")  # Dutch notation too
     assert re.fullmatch(amount["pattern"].strip("^$"), "1450.50")
-    assert body["uitvoer"]["required"][-1] == "zorgtoeslag_per_maand"
+    assert "zorgtoeslag_per_maand" in body["uitvoer"]["required"]
 
 
 def test_bereken_gives_the_exact_outputs_of_the_module(url: str) -> None:

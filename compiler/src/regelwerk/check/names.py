@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from regelwerk.check import scope
-from regelwerk.check.context import Context
+from regelwerk.check.context import Context, Target
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.walk import rule_expressions
 from regelwerk.core import functions
@@ -99,13 +99,13 @@ def _output(name: ir.Name, context: Context) -> list[Diagnostic]:
     """An output; a `regel per kind` is one when the input has exactly one list of kind: its value
     is then the rule's value for each member of that list, in their order."""
     found = scope.lookup_qualified(context, name.parts)
-    if found is None or found[2] != len(name.parts) or not isinstance(found[1], ir.RuleDef) \
-            or found[1].per is None:
+    rule = found[1] if found is not None and found[2] == len(name.parts) else None
+    if found is None or not isinstance(rule, ir.RuleDef) or rule.per is None:
         return _resolve_expr(name, {}, context)
-    module, rule, _ = found
+    module = found[0]
     lists = per_member_lists(context, rule)
     if len(lists) == 1:
-        context.targets[name] = scope.Target("regel", module, rule.name, element=rule.per)
+        context.targets[name] = Target("regel", module, rule.name, element=rule.per)
         return []
     if lists:
         message = (f"'{name.text}' is een regel per {rule.per}, maar de invoer heeft meer lijsten van "
