@@ -132,3 +132,42 @@ def test_hostile_labels_stay_text(browser: object, folder: Path) -> None:
         assert counts == [0, 0, 0, 0, 0, 1]  # only the explorer's own script
         page.hover("[data-veld=basis]")
         assert page.evaluate("window.geraakt") is None
+
+
+PER_MEMBER = """regeling per_lid
+  geldig vanaf 2026-01-01
+  bron "Proefbesluit"
+
+gegevens kind   [art. 1]
+  leeftijd: jaren   [art. 1]
+
+invoer kinderen: lijst van kind   [art. 1]
+
+regel per kind toeslag: bedrag per maand   [art. 2]
+  = als kind.leeftijd < 12 jaar dan € 10,00 anders € 20,50
+
+regel totaal: bedrag per maand   [art. 3]
+  = som van (toeslag) over kinderen
+
+uitvoer totaal, toeslag
+"""
+
+
+def test_an_output_per_member_shows_each_value(browser: object, tmp_path: Path) -> None:
+    """A `regel per kind` as an output: the explorer shows the value of each child, in order."""
+    (tmp_path / "per_lid").mkdir()
+    (tmp_path / "per_lid" / "per_lid.rw").write_text(PER_MEMBER, encoding="utf-8")
+    with serving(Instellingen(tmp_path)) as url:
+        page = browser.new_page(locale="nl-NL")  # type: ignore[attr-defined]
+        page.goto(f"{url}/verkenner?regeling=per_lid")
+        page.wait_for_selector("body[data-klaar=ja]")
+        page.fill("[data-scenario=A] input[aria-label=peildatum]", "2026-03-01")
+        for index, age in enumerate(["3", "15"]):
+            page.click("[data-scenario=A] button.toevoegen")
+            page.fill(f"[data-scenario=A] [data-veld='kinderen[{index}].leeftijd']", age)
+        cell = page.wait_for_selector("[data-scenario=A] td[data-uitvoer=toeslag]"
+                                      "[data-waarde='10.00,20.50']")
+        assert cell.inner_text() == "€ 10,00 per maand; € 20,50 per maand"
+        total = page.inner_text("[data-scenario=A] td[data-uitvoer=totaal]")
+        assert total == "€ 30,50 per maand"
+        page.close()
