@@ -127,6 +127,7 @@ def test_annex_lists_it_as_an_output() -> None:
 
 def test_population_engines_give_the_same_list_column() -> None:
     pa = pytest.importorskip("pyarrow")
+    np = pytest.importorskip("numpy")
     from regelwerk.backends.population import engine as contract
     from regelwerk.backends.population.summary import summarize
     from regelwerk.backends.population.vector import Vectorised
@@ -146,6 +147,19 @@ def test_population_engines_give_the_same_list_column() -> None:
         [Decimal("10.00"), Decimal("20.50"), Decimal("10.00")], [], None, [Decimal("20.50")]]
     # computed column-wise, not handed over per household
     assert found.table.column(contract.PATH).to_pylist()[:2] == [contract.COLUMNS] * 2
+    # a household handed over although the columns could compute it: its list comes from the
+    # per-household path and is merged into the column, of the same type
+    engine = Vectorised()
+    names = ("totaal", "toeslag", "jong")
+    values, notes = engine.columns(program, table, DAY, names)
+    bad = np.array([True, False, True, False])
+    merged = engine.per_household(program, table, DAY, names, None, bad,
+                                  {**notes, "!proef": bad}, values, {})
+    assert merged.table.column(contract.PATH).to_pylist()[:2] == [
+        contract.PER_HOUSEHOLD + ": proef", contract.COLUMNS]
+    assert merged.table.schema == expected.table.schema
+    for name in names:
+        assert merged.table.column(name).to_pylist() == expected.table.column(name).to_pylist()
     summary = summarize(program, found, DAY, "proef")
     per_member = {o.name: o for o in summary.outputs}["toeslag"]
     assert (per_member.kind, per_member.computed) == ("per lid", 3)

@@ -216,11 +216,11 @@ class Vectorised:
     def result(self, value: Col | None, type_: t.Type, size: int, index: Array,
                fallback: pa.Array | None) -> pa.Array:
         """An output column: the column program's values, the reference's on handed-over rows."""
+        if value is not None and isinstance(type_, t.PerMemberType):
+            return self.member_result(value, type_, index, fallback)
         values = fallback.to_pylist() if fallback is not None else []
         if value is None:
             return contract.column(values, type_)
-        if isinstance(type_, t.PerMemberType):
-            return self.member_result(value, type_, index, values)
         if value.kind in ("num", "wide"):
             if value.kind == "num":
                 found = _decimal_array(value, size, index, values)
@@ -252,21 +252,29 @@ class Vectorised:
 
 
     def member_result(self, value: Col, type_: t.PerMemberType, index: Array,
-                      fallback: list[Any]) -> pa.Array:
-        """A per-member output: the column program's values of the members (on the member
-        domain), as lists per household, and the reference's lists on handed-over households;
-        built by `contract.member_column`, so of the very type the per-household path gives."""
+                      fallback: pa.Array | None) -> pa.Array:
+        """A per-member output: the column of the members' values (on the member domain, of the
+        type `contract.column` gives those values) cut into a list per household by the member
+        offsets, and the reference's lists on handed-over households, both widened to their
+        common type: the list column `contract.member_column` gives all the values."""
         assert value.dom is not None
         parent, offsets = value.dom.runs()
         handed_over = np.zeros(len(offsets) - 1, dtype=bool)
         handed_over[index] = True
         skipped = np.nonzero(handed_over[parent])[0]  # their members' values are not used
         members = self.result(value, type_.element, value.dom.size, skipped,
-                              pa.nulls(len(skipped)) if len(skipped) else None).to_pylist()
-        lists: list[Any] = [members[offsets[i]:offsets[i + 1]] for i in range(len(offsets) - 1)]
-        for row, item in zip(index, fallback):
-            lists[row] = item
-        return contract.member_column(lists, type_.element)
+                              pa.nulls(len(skipped)) if len(skipped) else None)
+        lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), members)
+        if fallback is None or not len(index):
+            return lists
+        common = _common_type({lists.type, fallback.type})
+        if common is None:  # text beyond 76 digits: each value with its own exponent
+            python = lists.to_pylist()
+            for row, item in zip(index, fallback.to_pylist()):
+                python[row] = None if item is None else [
+                    Decimal(v) if isinstance(v, str) else v for v in item]
+            return contract.member_column(python, type_.element)
+        return _merge(lists.cast(common), fallback.cast(common), index)
 
 
 def per_member_output(compiler: ColumnCompiler, rule: c.Rule) -> Col:
