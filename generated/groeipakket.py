@@ -109,6 +109,11 @@ class Uitvoer(TypedDict):
     startbedragen: Decimal
     schoolbonus: Decimal
     betaaldatum: datetime.date
+    basisbedrag_kind: tuple[Decimal, ...]
+    sociale_toeslag_kind: tuple[Decimal, ...]
+    zorgtoeslagen_kind: tuple[Decimal, ...]
+    groeipakket_kind: tuple[Decimal, ...]
+    schoolbonus_kind: tuple[Decimal, ...]
 
 
 class _Gelezen(TypedDict):
@@ -344,6 +349,8 @@ _FEESTDAGEN: Final = (
     '2030-11-11',
     '2030-12-25',
 )
+_BEDRAG_PER_MAAND_PER_KIND: Final = rt.Soort('bedrag per maand per kind', 'lijst', element=_BEDRAG_PER_MAAND)
+_BEDRAG_PER_JAAR_PER_KIND: Final = rt.Soort('bedrag per jaar per kind', 'lijst', element=_BEDRAG_PER_JAAR)
 _SCHOOLBONUS_VOLGENS_LEEFTIJD: Final = rt.Tabel(
     'schoolbonus_volgens_leeftijd',
     (('leeftijd', _JAREN_),),
@@ -366,6 +373,11 @@ _UITVOER: Final[dict[str, rt.Soort]] = {
     'startbedragen': _BEDRAG,
     'schoolbonus': _BEDRAG_PER_JAAR,
     'betaaldatum': _DATUM,
+    'basisbedrag_kind': _BEDRAG_PER_MAAND_PER_KIND,
+    'sociale_toeslag_kind': _BEDRAG_PER_MAAND_PER_KIND,
+    'zorgtoeslagen_kind': _BEDRAG_PER_MAAND_PER_KIND,
+    'groeipakket_kind': _BEDRAG_PER_MAAND_PER_KIND,
+    'schoolbonus_kind': _BEDRAG_PER_JAAR_PER_KIND,
 }
 
 INVOER_SCHEMA: Final[dict[str, object]] = {
@@ -499,6 +511,35 @@ UITVOER_SCHEMA: Final[dict[str, object]] = {
             'format': 'date',
             'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
         },
+        'basisbedrag_kind': {
+            'title': 'bedrag per maand per kind',
+            'type': 'array',
+            'items': {'title': 'bedrag per maand', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+        },
+        'sociale_toeslag_kind': {
+            'title': 'bedrag per maand per kind',
+            'type': 'array',
+            'items': {'title': 'bedrag per maand', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+        },
+        'zorgtoeslagen_kind': {
+            'title': 'bedrag per maand per kind',
+            'type': 'array',
+            'items': {'title': 'bedrag per maand', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+        },
+        'groeipakket_kind': {
+            'title': 'bedrag per maand per kind',
+            'description': (
+                'Wat het gezin voor dit kind krijgt voor de rechtsmaand: basisbedrag, sociale toeslag en '
+                'zorgtoeslagen.'
+            ),
+            'type': 'array',
+            'items': {'title': 'bedrag per maand', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+        },
+        'schoolbonus_kind': {
+            'title': 'bedrag per jaar per kind',
+            'type': 'array',
+            'items': {'title': 'bedrag per jaar', 'type': 'string', 'pattern': '^-?[0-9]+(\\.[0-9]+)?$'},
+        },
     },
     'required': [
         'aantal_rechtgevende_kinderen',
@@ -509,6 +550,11 @@ UITVOER_SCHEMA: Final[dict[str, object]] = {
         'startbedragen',
         'schoolbonus',
         'betaaldatum',
+        'basisbedrag_kind',
+        'sociale_toeslag_kind',
+        'zorgtoeslagen_kind',
+        'groeipakket_kind',
+        'schoolbonus_kind',
     ],
     'additionalProperties': False,
 }
@@ -578,6 +624,11 @@ def _uitvoer(r: _Rekening) -> Uitvoer:
         'startbedragen': startbedragen(r),
         'schoolbonus': schoolbonus(r),
         'betaaldatum': betaaldatum(r),
+        'basisbedrag_kind': uitvoer_basisbedrag_kind(r),
+        'sociale_toeslag_kind': uitvoer_sociale_toeslag_kind(r),
+        'zorgtoeslagen_kind': uitvoer_zorgtoeslagen_kind(r),
+        'groeipakket_kind': uitvoer_groeipakket_kind(r),
+        'schoolbonus_kind': uitvoer_schoolbonus_kind(r),
     }
 
 
@@ -592,6 +643,11 @@ def _uitvoer_regels() -> dict[str, Callable[[_Rekening], object]]:
         'startbedragen': startbedragen,
         'schoolbonus': schoolbonus,
         'betaaldatum': betaaldatum,
+        'basisbedrag_kind': uitvoer_basisbedrag_kind,
+        'sociale_toeslag_kind': uitvoer_sociale_toeslag_kind,
+        'zorgtoeslagen_kind': uitvoer_zorgtoeslagen_kind,
+        'groeipakket_kind': uitvoer_groeipakket_kind,
+        'schoolbonus_kind': uitvoer_schoolbonus_kind,
     }
 
 
@@ -1321,3 +1377,66 @@ def schoolbonus(r: _Rekening) -> Decimal:
     in juli).
     """
     return sum([schoolbonus_kind(r, kind) for kind in kinderen(r)], _NUL)
+
+
+def uitvoer_basisbedrag_kind(r: _Rekening) -> tuple[Decimal, ...]:
+    """Uitvoer basisbedrag_kind: bedrag per maand per kind, voor elk lid van kinderen in hun volgorde."""
+    return rt.per_lid(
+        r,
+        'basisbedrag_kind',
+        _BEDRAG_PER_MAAND_PER_KIND,
+        'Groeipakketdecreet art. 13',
+        basisbedrag_kind,
+        r.invoer['kinderen'],
+    )
+
+
+def uitvoer_sociale_toeslag_kind(r: _Rekening) -> tuple[Decimal, ...]:
+    """Uitvoer sociale_toeslag_kind: bedrag per maand per kind, voor elk lid van kinderen in hun volgorde."""
+    return rt.per_lid(
+        r,
+        'sociale_toeslag_kind',
+        _BEDRAG_PER_MAAND_PER_KIND,
+        'Groeipakketdecreet art. 18',
+        sociale_toeslag_kind,
+        r.invoer['kinderen'],
+    )
+
+
+def uitvoer_zorgtoeslagen_kind(r: _Rekening) -> tuple[Decimal, ...]:
+    """Uitvoer zorgtoeslagen_kind: bedrag per maand per kind, voor elk lid van kinderen in hun volgorde."""
+    return rt.per_lid(
+        r,
+        'zorgtoeslagen_kind',
+        _BEDRAG_PER_MAAND_PER_KIND,
+        'Groeipakketdecreet, zorgtoeslagen',
+        zorgtoeslagen_kind,
+        r.invoer['kinderen'],
+    )
+
+
+def uitvoer_groeipakket_kind(r: _Rekening) -> tuple[Decimal, ...]:
+    """Uitvoer groeipakket_kind: bedrag per maand per kind, voor elk lid van kinderen in hun volgorde.
+
+    Wat het gezin voor dit kind krijgt voor de rechtsmaand: basisbedrag, sociale toeslag en zorgtoeslagen.
+    """
+    return rt.per_lid(
+        r,
+        'groeipakket_kind',
+        _BEDRAG_PER_MAAND_PER_KIND,
+        'Groeipakketdecreet art. 13 en 18; zorgtoeslagen',
+        groeipakket_kind,
+        r.invoer['kinderen'],
+    )
+
+
+def uitvoer_schoolbonus_kind(r: _Rekening) -> tuple[Decimal, ...]:
+    """Uitvoer schoolbonus_kind: bedrag per jaar per kind, voor elk lid van kinderen in hun volgorde."""
+    return rt.per_lid(
+        r,
+        'schoolbonus_kind',
+        _BEDRAG_PER_JAAR_PER_KIND,
+        'groeipakket.be, schoolbonus',
+        schoolbonus_kind,
+        r.invoer['kinderen'],
+    )

@@ -98,7 +98,10 @@ def test_an_unknown_social_allowance_no_longer_stops_the_basisbedrag(modules) ->
         evaluate(checked, FAMILY, datetime.date(2024, 10, 1))
     result = module.bereken_gedeeltelijk(FAMILY, "2024-10-01")
     assert str(result.uitvoer["basisbedragen"]) == "360.38"
-    assert set(result.onbekend) == {"sociale_toeslagen", "groeipakket_per_maand"}
+    assert set(result.onbekend) == {"sociale_toeslagen", "groeipakket_per_maand",
+                                    "sociale_toeslag_kind", "groeipakket_kind"}
+    # the per-child amounts that need no unknown value are there, one per child
+    assert [str(v) for v in result.uitvoer["basisbedrag_kind"]] == ["180.19", "180.19"]
     assert "sociale_toeslagschaal is onbekend vanaf 2024-09-01" in result.onbekend["sociale_toeslagen"]
 
 
@@ -124,7 +127,9 @@ def test_json_request(modules) -> None:
     request = {"peildatum": "2024-10-01", "invoer": FAMILY, "gedeeltelijk": True}
     answer = json.loads(module.bereken_json(json.dumps(request)))
     assert answer["uitvoer"]["basisbedragen"] == "360.38"
-    assert set(answer["onbekend"]) == {"sociale_toeslagen", "groeipakket_per_maand"}
+    assert set(answer["onbekend"]) == {"sociale_toeslagen", "groeipakket_per_maand",
+                                       "sociale_toeslag_kind", "groeipakket_kind"}
+    assert answer["uitvoer"]["basisbedrag_kind"] == ["180.19", "180.19"]
     with pytest.raises(module.InvoerFout) as raised:
         module.bereken_json(json.dumps({**request, "gedeeltelijk": "ja"}))
     assert raised.value.veld == "gedeeltelijk"
@@ -150,7 +155,8 @@ def test_cli_run(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     document = json.loads(done.output)
     assert document["uitvoer"]["basisbedragen"] == "360.38"
-    assert set(document["onbekend"]) == {"sociale_toeslagen", "groeipakket_per_maand"}
+    assert set(document["onbekend"]) == {"sociale_toeslagen", "groeipakket_per_maand",
+                                         "sociale_toeslag_kind", "groeipakket_kind"}
     text = CliRunner().invoke(main, [*args, "--gedeeltelijk", "--format", "tekst"])
     assert "sociale_toeslagen = onbekend: de berekening stopt" in text.output
     checked = load([GROEIPAKKET]).checked[0]

@@ -80,17 +80,21 @@ def test_keys_and_one_output(cluster) -> None:
 def test_partitions_with_different_decimal_scales_are_unified() -> None:
     parts = [pa.table({"sleutel": pa.array([0], pa.int64()),
                        "x": pa.array([None], pa.decimal128(1, 0)),
-                       "leden": pa.array([None], pa.string())}),
+                       "leden": pa.array([None], pa.list_(pa.decimal128(1, 0)))}),
              pa.table({"sleutel": pa.array([0], pa.int64()),
                        "x": pa.array([Decimal("12.5")], pa.decimal128(3, 1)),
-                       "leden": pa.array([["1"]], pa.list_(pa.string()))}),
+                       "leden": pa.array([[Decimal("1.5"), Decimal("20")]],
+                                         pa.list_(pa.decimal128(3, 1)))}),
              pa.table({"sleutel": pa.array([0], pa.int64()),
                        "x": pa.array([Decimal("1.000")], pa.decimal128(4, 3)),
-                       "leden": pa.array([None], pa.list_(pa.string()))})]
+                       "leden": pa.array([[Decimal("0.125")]], pa.list_(pa.decimal128(4, 3)))})]
     combined = distributed.combine(parts, pa.array([0, 1, 2], pa.int64()))
     assert combined is not None
     assert combined.schema.field("x").type == pa.decimal128(5, 3)
-    assert combined.schema.field("leden").type == pa.list_(pa.string())
+    # a per-member output: the members' values unified as a column of them would be
+    assert combined.schema.field("leden").type == pa.list_(pa.decimal128(5, 3))
+    assert combined.column("leden").to_pylist() == [
+        None, [Decimal("1.500"), Decimal("20.000")], [Decimal("0.125")]]
     assert [str(v) for v in combined.column("x").to_pylist()[1:]] == ["12.500", "1.000"]
 
 

@@ -48,6 +48,10 @@ def no_float(value: Any) -> bool:
 def test_outputs_are_exact_and_never_float(path: Path) -> None:
     module = checked(path)
     start = module.module.valid_from or datetime.date(2026, 1, 1)
+    program = module.core()
+    # an output per member (`regel per kind`) -> the list of its members
+    per_member = {o.name: program.member_lists(program.find(o.module, o.name))[0].name
+                  for o in program.main.outputs if o.per_member}
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(inputs_for(input_types(module)), st.integers(0, 364))
@@ -65,5 +69,9 @@ def test_outputs_are_exact_and_never_float(path: Path) -> None:
             if isinstance(value, Decimal):
                 assert value.is_finite()
             assert no_float(to_json(value, result.types[name]))
+        for name, members in per_member.items():  # a value for each member, in a JSON array
+            assert len(result.uitvoer[name]) == len(data[members])
+            assert to_json(result.uitvoer[name], result.types[name]) == [
+                to_json(v, result.types[name].element) for v in result.uitvoer[name]]
 
     prop()

@@ -35,6 +35,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("regels")
     shutil.copytree(ROOT / "regulations" / "zorgtoeslag", folder / "zorgtoeslag")
     shutil.copytree(ROOT / "regulations" / "groeipakket", folder / "groeipakket")
+    # the Groeipakket reads the public holidays (`gebruik feestdagen`): a module, no regulation
+    (folder / "feestdagen").mkdir()
+    shutil.copy(ROOT / "stdlib_rules" / "feestdagen.rw", folder / "feestdagen")
     shutil.copytree(FIXTURE / "vijandig", folder / "vijandig")
     with serving(Instellingen(folder, max_reeks=5)) as url:
         yield url

@@ -466,6 +466,8 @@ class Soort:
         if isinstance(waarde, datetime.date):
             return waarde.isoformat()
         if isinstance(waarde, tuple):
+            if self.element is not None and self.element.vorm != "gegevens":  # a value per member
+                return "; ".join(self.element.toon(item) for item in waarde) or "geen"
             return f"{len(waarde)} {'lid' if len(waarde) == 1 else 'leden'}"
         if isinstance(waarde, dict):
             return "{" + ", ".join(f"{k}: {v}" for k, v in waarde.items()) + "}"
@@ -1084,6 +1086,21 @@ def regel_per(naam: str, soort: Soort, verwijzing: str | None
         return value
 
     return wrap
+
+
+def per_lid(r: Rekening[Any], naam: str, soort: Soort, verwijzing: str | None,
+            regel: Callable[[Rekening[Any], L], T], leden: Sequence[L]) -> tuple[T, ...]:
+    """A `regel per kind` as an output: its value for each member of the list, in their order.
+    Explained as one step (the values, `soort` a list) with the step of each member under it."""
+    if r._trace is None:
+        return tuple(regel(r, lid) for lid in leden)
+    r._trace.append([])
+    try:
+        waarden = tuple(regel(r, lid) for lid in leden)
+    finally:
+        children = r._trace.pop()
+    r.record(Uitleg("regel", naam, soort.toon(waarden), verwijzing, None, children))
+    return waarden
 
 
 def argumenten_label(argumenten: Iterable[tuple[str, str]]) -> str:

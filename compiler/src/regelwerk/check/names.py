@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from regelwerk.check import scope
-from regelwerk.check.context import Context
+from regelwerk.check.context import Context, Target
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.walk import rule_expressions
 from regelwerk.core import functions
@@ -55,7 +55,7 @@ def check_names(module: ir.Module, context: Context) -> list[Diagnostic]:
             for requirement in definition.requirements:
                 diagnostics += _resolve_expr(requirement.condition, {}, context)
     for name in module.output_names:
-        diagnostics += _resolve_expr(name, {}, context)
+        diagnostics += _output(name, context)
     diagnostics += _tests(module, context)
     return diagnostics
 
@@ -94,6 +94,50 @@ def _resolve_expr(expr: ir.Expr, members: scope.Members, context: Context) -> li
             continue
         stack.extend((child, bound) for child in children(e))
     return diagnostics
+
+
+def _output(name: ir.Name, context: Context) -> list[Diagnostic]:
+    """An output; a `regel per kind` is one when the input has exactly one list of kind: its value
+    is then the rule's value for each member of that list, in their order."""
+    found = scope.lookup_qualified(context, name.parts)
+    rule = found[1] if found is not None and found[2] == len(name.parts) else None
+    if found is None or not isinstance(rule, ir.RuleDef) or rule.per is None:
+        return _resolve_expr(name, {}, context)
+    module = found[0]
+    lists = per_member_lists(context, rule)
+    if len(lists) == 1:
+        context.targets[name] = Target("regel", module, rule.name, element=rule.per)
+        return []
+    if lists:
+        message = (f"'{name.text}' is een regel per {rule.per}, maar de invoer heeft meer lijsten van "
+                   f"{rule.per} ({', '.join(lists)}): als uitvoer is niet duidelijk voor welke")
+        hint = (f"noem als uitvoer een regel die over één lijst optelt of telt, of geef de invoer "
+                f"één 'lijst van {rule.per}'")
+    else:
+        message = (f"'{name.text}' is een regel per {rule.per}, maar de invoer heeft geen lijst van "
+                   f"{rule.per}: als uitvoer is er geen {rule.per} om voor te rekenen")
+        hint = (f"geef de regeling een invoer 'lijst van {rule.per}', of noem als uitvoer een regel "
+                "die over de lijst optelt of telt")
+    return [error("RW104", message, name.span, hint)]
+
+
+def per_member_lists(context: Context, rule: ir.RuleDef) -> list[str]:
+    """The inputs of the calculation (the regulation's own and those of the modules it uses) that
+    are a list of the record `rule` is computed per, each name once."""
+    assert rule.per is not None
+    record = scope.resolve_type_name(context, (rule.per,))
+    direct = [context.module, *(context.used[n.text] for use in context.module.uses
+                                for n in use.names if n.text in context.used)]
+    found: list[str] = []
+    for source in direct:
+        for definition in source.definitions:
+            if not isinstance(definition, ir.InputDef) or definition.name in found \
+                    or definition.type.base != "lijst":
+                continue
+            element = scope.resolve_type_name(context, definition.type.name)
+            if element is not None and record is not None and element[1] is record[1]:
+                found.append(definition.name)
+    return found
 
 
 def _resolve_one(name: ir.Name, members: scope.Members, context: Context) -> list[Diagnostic]:

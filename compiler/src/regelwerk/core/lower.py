@@ -108,9 +108,9 @@ class _Lowering:
         for module in (self.source, *self.context.used.values()):
             definition = module.definition(name.text)
             if definition is not None:
+                # a `regel per kind`: its type is that of one member's value
                 per = isinstance(definition, ir.RuleDef) and definition.per is not None
-                return c.Output(module.name, definition.name,
-                                self.type_of(definition) if not per else t.UNKNOWN, per)
+                return c.Output(module.name, definition.name, self.type_of(definition), per)
         raise LoweringError(f"output {name.text} is not defined")
 
     def definition(self, definition: ir.Definition) -> c.Definition:

@@ -255,12 +255,28 @@ DEFINITIONS: tuple[type[Node], ...] = (Input, Parameter, Table, Rule, Choice, Re
 
 @attrs.frozen(cache_hash=True)
 class Output(Node):
-    """An output of the regulation: the definition it names."""
+    """An output of the regulation: the definition it names. `per_member`: a `regel per kind`,
+    computed for each member of the one list of kind in the input; `type` is one member's value."""
 
     module: str
     name: str
     type: t.Type
     per_member: bool = False
+
+
+def per_member_type(rule: Rule) -> t.PerMemberType:
+    """The type of a `regel per kind` as an output: its value for each member, in their order."""
+    assert rule.per is not None
+    return t.PerMemberType(rule.type, rule.per)
+
+
+def output_types(program: Program) -> dict[str, t.Type]:
+    """The type of each output's value by name: a per-member output's is a PerMemberType."""
+    found: dict[str, t.Type] = {}
+    for output in program.main.outputs:
+        rule = program.find(output.module, output.name) if output.per_member else None
+        found[output.name] = per_member_type(rule) if isinstance(rule, Rule) else output.type
+    return found
 
 
 @attrs.frozen(cache_hash=True)
@@ -310,6 +326,13 @@ class Program:
     def all_modules(self) -> tuple[Module, ...]:
         """The regulation first, then the modules it uses, by name."""
         return (self.main, *(m for n, m in sorted(self.modules.items()) if n != self.main.name))
+
+    def member_lists(self, rule: Rule) -> list[Input]:
+        """The inputs that are a list of the record `rule` is computed per (`regel per kind`): as
+        an output it is computed for each member of the one such list (the checker sees to one)."""
+        record = rule.per_type.name if rule.per_type is not None else rule.per
+        return [d for d in self.inputs()
+                if isinstance(d.type, t.ListType) and d.type.element.name == record]
 
     def inputs(self) -> list[Input]:
         """Every input the calculation takes, the regulation's own first; a name counts once."""

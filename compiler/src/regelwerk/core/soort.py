@@ -31,7 +31,7 @@ def number_form(type_: t.NumberType) -> tuple[str, str]:
 
 def representable(type_: t.Type) -> bool:
     """Whether values of `type_` have a `Soort` (every type a definition can have)."""
-    if isinstance(type_, t.ListType):
+    if isinstance(type_, (t.ListType, t.PerMemberType)):
         return representable(type_.element)
     if isinstance(type_, t.RecordType):
         return all(representable(field) for _, field in type_.fields)
@@ -65,6 +65,6 @@ def _build(type_: t.Type) -> runtime.Soort:
         return runtime.Soort(description, "gegevens",
                              velden=tuple((name, soort(field)) for name, field in type_.fields),
                              standaard=dict(type_.defaults) or None)
-    if isinstance(type_, t.ListType):
+    if isinstance(type_, (t.ListType, t.PerMemberType)):
         return runtime.Soort(description, "lijst", element=soort(type_.element))
     raise NoSoort(f"het type {description} heeft geen waarden")

@@ -152,7 +152,7 @@ class Interpreter(ExpressionEvaluator):
             raise RekenFout(f"'{name}' is niet gedefinieerd")
         if isinstance(definition, c.Rule) and definition.per is not None:
             value, node = self.per_member_output(definition)
-            return value, node, t.UNKNOWN
+            return value, node, c.per_member_type(definition)
         self.trace.append([])
         if isinstance(definition, c.Input):
             value = self.input_value(c.InputRef(definition.module, definition.name,
@@ -168,8 +168,7 @@ class Interpreter(ExpressionEvaluator):
         return value, node, definition.type
 
     def per_member_output(self, rule: c.Rule) -> tuple[Value, Uitleg]:
-        lists = [d for d in self.program.inputs()
-                 if isinstance(d.type, t.ListType) and d.type.element.name == rule.per]
+        lists = self.program.member_lists(rule)
         if len(lists) != 1:
             raise RekenFout(f"regel per {rule.per} {rule.name} kan alleen als uitvoer dienen als "
                             f"er precies één lijst van {rule.per} is", rule.span)
@@ -179,7 +178,7 @@ class Interpreter(ExpressionEvaluator):
             self.trace.append([])
             values.append(self.rule_value(rule.module, rule.name, member))
             node.kinderen.extend(self.trace.pop())
-        node.waarde = f"{len(values)} waarden"
+        node.waarde = show(tuple(values), c.per_member_type(rule))
         return tuple(values), node
 
     def record(self, node: Uitleg) -> None:

@@ -180,6 +180,18 @@ class ListType(Type):
 
 
 @attrs.frozen
+class PerMemberType(Type):
+    """The value of a `regel per kind` named as an output: one `element` for each member of the
+    list of `record`, in their order (a tuple in Python, an array in JSON)."""
+
+    element: Type
+    record: str
+
+    def describe(self) -> str:
+        return f"{self.element.describe()} per {self.record}"
+
+
+@attrs.frozen
 class UnknownType(Type):
     """The type of an expression that already produced an error; it silences follow-up errors."""
 

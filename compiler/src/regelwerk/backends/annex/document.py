@@ -828,7 +828,13 @@ class Builder:
         number = self.numbers["uitvoer"]
         items = []
         for output in self.program.main.outputs:
-            items.append(self.printer.defined(output.name, output.module, type_=output.type))
+            item = self.printer.defined(output.name, output.module, type_=output.type)
+            rule = self.program.find(output.module, output.name)
+            if output.per_member and isinstance(rule, c.Rule) and rule.per is not None:
+                member = dutch.noun(rule.per)
+                each = "elk" if member.article == "het" else "elke"
+                item = rich(item, f", voor {each} {member.phrase} apart")
+            items.append(item)
         block = Enumeration("uitvoer", rich("Deze regeling berekent:"), tuple(items))
         return Article("uitvoer", "Uitvoer", number, "uitkomsten", "Uitkomsten", (block,))
 

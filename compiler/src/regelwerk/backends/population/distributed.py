@@ -202,12 +202,13 @@ def common_type(kinds: Sequence[pa.DataType], columns: Sequence[pa.ChunkedArray]
         if precision <= 76:
             return pa.decimal256(precision, scale)
         return None  # engine.column writes these as text, with each value's own exponent
-    text_list = pa.list_(pa.string())
-    if set(kinds) == {pa.string(), text_list}:
-        # a per-member output: a partition without any value has a string column of nulls
-        if all(column.null_count == len(column) for kind, column in zip(kinds, columns, strict=True)
-               if kind == pa.string()):
-            return text_list
+    if all(pa.types.is_list(kind) for kind in kinds):
+        # a per-member output: the common type of the members' values (a partition without any
+        # member has the narrowest decimal type, which widens exactly)
+        inner = common_type([kind.value_type for kind in kinds], [
+            pa.chunked_array([c.flatten() for c in column.chunks], type=column.type.value_type)
+            for column in columns])
+        return pa.list_(inner) if inner is not None else None
     return None
 
 

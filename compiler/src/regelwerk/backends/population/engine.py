@@ -115,7 +115,7 @@ class PerHousehold:
                 progress(1000)
         if progress is not None and done % 1000:
             progress(done % 1000)
-        types_ = {o.name: o.type for o in program.main.outputs}
+        types_ = c.output_types(program)
         arrays: dict[str, pa.Array] = {KEY: keys(population)}
         for name in names:
             arrays[name] = column(columns[name], types_[name])
@@ -149,11 +149,23 @@ def column(values: list[Any], type_: t.Type) -> pa.Array:
         return pa.array(values, type=pa.date32())
     if isinstance(type_, t.ChoiceType):
         return pa.array(values, type=pa.string())
-    # per member (a tuple per household) or a type the outputs do not have yet: exact as text
-    if any(isinstance(v, tuple) for v in values):
-        return pa.array([None if v is None else [_text(x) for x in v] for v in values],
-                        type=pa.list_(pa.string()))
+    if isinstance(type_, t.PerMemberType):
+        return member_column(values, type_.element)
+    # a type the outputs do not have yet: exact as text
     return pa.array([None if v is None else _text(v) for v in values], type=pa.string())
+
+
+def member_column(values: Sequence[Sequence[Any] | None], element: t.Type) -> pa.Array:
+    """A per-member output: per household the list of its members' values, in their order, each
+    exact as `column` types it (list<decimal128> for amounts: one type for every member of every
+    household); null for a household with an error."""
+    offsets = [0]
+    for value in values:
+        offsets.append(offsets[-1] + (len(value) if value is not None else 0))
+    flat = column([item for value in values if value is not None for item in value], element)
+    missing = pa.array([value is None for value in values], type=pa.bool_())
+    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), flat,
+                                    mask=missing if any(v is None for v in values) else None)
 
 
 def decimal_type(values: Iterable[Decimal | None]) -> pa.DataType:

@@ -218,7 +218,9 @@ def summarize(program: c.Program, run: Run, peildatum: datetime.date, label: str
     ok = [kind is None for kind in kinds]
     computed = sum(ok)
     found = income_of if income_of is not None else income(program, run, prepared)
-    outputs = tuple(_output(o, table.column(o.name).to_pylist(), ok, found)
+    types = c.output_types(program)  # a per-member output is described as such
+    outputs = tuple(_output(attrs.evolve(o, type=types[o.name]), table.column(o.name).to_pylist(),
+                            ok, found)
                     for o in program.main.outputs if o.name in run.outputs)
     return Summary(
         regulation=program.main.name, label=label, peildatum=peildatum,

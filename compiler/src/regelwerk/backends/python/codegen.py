@@ -35,6 +35,7 @@ from regelwerk.backends.python.model import (
     Plan,
     member_type,
     output_definition,
+    output_type,
     plan,
 )
 from regelwerk.backends.python.names import constant, is_plain
@@ -199,8 +200,11 @@ class ModuleWriter:
         found = next(o for o in self.module.outputs if o.name == name)
         return output_definition(self.program, found)
 
+    def output_type(self, name: str) -> t.Type:
+        return output_type(self.program, next(o for o in self.module.outputs if o.name == name))
+
     def output_annotation(self, name: str) -> str:
-        return self.kinds.annotation(self.output(name).type)
+        return self.kinds.annotation(self.output_type(name))
 
     # ---------------------------------------------------------- constants and schemas
     def constants(self) -> Lines:
@@ -223,7 +227,7 @@ class ModuleWriter:
         return lines
 
     def output_soort(self, name: str) -> str:
-        return self.kinds.soort(self.output(name).type)
+        return self.kinds.soort(self.output_type(name))
 
     def table_constant(self, module: str, name: str) -> Doc:
         table = self.plan.find(module, name)
@@ -241,7 +245,7 @@ class ModuleWriter:
         outputs = {}
         for name in self.output_names():
             definition = self.output(name)
-            outputs[name] = k.output_schema(definition.type, definition.source.label)
+            outputs[name] = k.output_schema(self.output_type(name), definition.source.label)
         return [
             "", render(k.data(self.schema(f"Invoer van {self.module.name}", inputs)), 0,
                        "INVOER_SCHEMA: Final[dict[str, object]] = "),
@@ -329,11 +333,11 @@ class ModuleWriter:
 
     def output_function(self, name: str) -> Doc:
         definition = self.output(name)
-        return text(self.plan.identifier(definition.module, definition.name))
+        key = (definition.module, definition.name)
+        return text(self.plan.per_member.get(key) or self.plan.identifier(*key))
 
     def output_value(self, name: str) -> Doc:
-        definition = self.output(name)
-        return text(f"{self.plan.identifier(definition.module, definition.name)}(r)")
+        return Concat((self.output_function(name), text("(r)")))
 
     # ---------------------------------------------------------- one function per definition
     def functions(self) -> Lines:
@@ -347,9 +351,29 @@ class ModuleWriter:
                 lines += self.table_function(definition)
             else:
                 lines += self.rule_function(definition)
+        for output in self.module.outputs:
+            if output.per_member:
+                lines += self.per_member_function(output)
         if self.has_requirements():
             lines += self.requirements_function()
         return lines
+
+    def per_member_function(self, output: c.Output) -> Lines:
+        """A `regel per kind` as an output: the rule for each member of the list, in order."""
+        rule = self.output(output.name)
+        assert isinstance(rule, c.Rule) and rule.per is not None
+        (members,) = self.program.member_lists(rule)  # the checker sees to exactly one
+        type_ = c.per_member_type(rule)
+        name = self.plan.per_member[(rule.module, rule.name)]
+        call = printer.call("rt.per_lid", [
+            text("r"), printer.string(rule.name), text(self.kinds.soort(type_)),
+            _optional(rule.source.reference), text(self.plan.identifier(rule.module, rule.name)),
+            text(f"r.invoer[{printer.literal(members.name)}]")])
+        doc = [f"Uitvoer {rule.name}: {type_.describe()}, voor elk lid van {members.name} in "
+               "hun volgorde.", rule.source.label or ""]
+        return _function(None, text(f"def {name}(r: _Rekening) -> "
+                                    f"{self.kinds.annotation(type_)}:"),
+                         [render(call, 4, "return ")], doc)
 
     def has_requirements(self) -> bool:
         return any(d.requirements for d in self.plan.inputs)

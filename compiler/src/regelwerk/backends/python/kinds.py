@@ -95,7 +95,7 @@ class Kinds:
                                             printer.text(_python_value(v))))
                             for n, v in type_.defaults]
                 args.append(_keyword("standaard", printer.Group("{", tuple(defaults), "}")))
-        elif isinstance(type_, t.ListType):
+        elif isinstance(type_, (t.ListType, t.PerMemberType)):
             args += [printer.string("lijst"), _keyword("element", printer.text(
                 self.soort(type_.element)))]
         else:
@@ -115,7 +115,7 @@ class Kinds:
             return "str"
         if isinstance(type_, t.RecordType):
             return self.plan.records[type_]
-        assert isinstance(type_, t.ListType), type_
+        assert isinstance(type_, (t.ListType, t.PerMemberType)), type_
         return f"tuple[{self.annotation(type_.element)}, ...]"
 
     def input_annotation(self, type_: t.Type) -> str:
@@ -174,7 +174,7 @@ def output_schema(type_: t.Type, label: str | None = None) -> dict[str, Any]:
             schema = {"type": "string", "pattern": NUMBER_PATTERN}
     elif isinstance(type_, t.RecordType):
         schema = _object({n: output_schema(f) for n, f in type_.fields})
-    elif isinstance(type_, t.ListType):
+    elif isinstance(type_, (t.ListType, t.PerMemberType)):
         schema = {"type": "array", "items": output_schema(type_.element)}
     else:
         schema = _plain_schema(type_)

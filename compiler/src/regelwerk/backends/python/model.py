@@ -50,6 +50,8 @@ class Plan:
     records: dict[t.RecordType, str]  # record -> name of its TypedDict (exact values)
     record_inputs: dict[t.RecordType, str]  # record -> name of its TypedDict for callers
     choices: dict[t.ChoiceType, str]  # keuze -> name of its Literal alias
+    # a `regel per` output -> the function that computes it for every member
+    per_member: dict[Key, str] = attrs.field(factory=dict)
 
     def identifier(self, module: str, name: str) -> str:
         return self.identifiers[(module, name)]
@@ -76,7 +78,9 @@ def plan(program: c.Program) -> Plan:
     for definition in reached:
         identifiers[(definition.module, definition.name)] = _claim_definition(
             namespace, definition.module, definition.name)
-    return Plan(program, inputs, reached, identifiers, records, record_inputs, choices)
+    per_member = {(o.module, o.name): namespace.claim(names.base_identifier(f"uitvoer_{o.name}"))
+                  for o in program.main.outputs if o.per_member}
+    return Plan(program, inputs, reached, identifiers, records, record_inputs, choices, per_member)
 
 
 def _claim_definition(namespace: names.Namespace, module: str, name: str) -> str:
@@ -90,10 +94,17 @@ def _claim_definition(namespace: names.Namespace, module: str, name: str) -> str
 def output_definition(program: c.Program, output: c.Output) -> Computed:
     """What an `uitvoer` names (the lowering resolved it)."""
     definition = program.find(output.module, output.name)
-    # The checker allows rules (never per member), inputs and parameters as outputs.
+    # The checker allows rules (a `regel per` when the input has one list to compute it for),
+    # inputs and parameters as outputs.
     assert isinstance(definition, COMPUTED), output
-    assert not (isinstance(definition, c.Rule) and definition.per is not None)
+    assert output.per_member == (isinstance(definition, c.Rule) and definition.per is not None)
     return definition
+
+
+def output_type(program: c.Program, output: c.Output) -> t.Type:
+    """The type of an output's value: that of its definition, or one per member."""
+    output_definition(program, output)  # the checks of what an output can be
+    return c.output_types(program)[output.name]
 
 
 def reachable(program: c.Program) -> list[Computed]:

@@ -212,7 +212,10 @@ function explanationNode(node, top) {
 // An output as the explanation shows it (with € and its period), else the number in Dutch notation.
 function shownValue(body, name) {
   const node = (body.uitleg || []).find((n) => n.naam === name);
-  return node ? node.waarde : toDutch(body.uitvoer[name]);
+  const value = body.uitvoer[name];
+  if (node) return node.waarde;
+  // an output per member (a `regel per kind`): the value of each, in their order
+  return Array.isArray(value) ? value.map(toDutch).join("; ") : toDutch(value);
 }
 
 function showResult(scenario, answer) {
@@ -241,7 +244,8 @@ function showResult(scenario, answer) {
   const rows = Object.entries(answer.body.uitvoer).map(([name, value]) => {
     const cells = [el("th", {}, name),
       el("td", { class: "waarde", "data-uitvoer": name, "data-waarde": String(value) }, shownValue(answer.body, name))];
-    if (other && other.last.uitvoer[name] !== undefined && other.last.uitvoer[name] !== value) {
+    const before = other ? other.last.uitvoer[name] : undefined;
+    if (before !== undefined && JSON.stringify(before) !== JSON.stringify(value)) {
       cells.push(el("td", { class: "verschil" }, "anders dan " + other.label + ": " + shownValue(other.last, name)));
     }
     return el("tr", {}, ...cells);

@@ -34,10 +34,11 @@ from regelwerk.backends.population.vector.columns import (
     Unsupported,
     align,
     merge,
+    reduce_notes,
     to_dec,
     to_wide,
 )
-from regelwerk.backends.population.vector.compile import ColumnCompiler
+from regelwerk.backends.population.vector.compile import ColumnCompiler, Ctx
 from regelwerk.backends.population.vector.inputs import read
 from regelwerk.backends.population.vector.memory import keep_freed_arrays
 from regelwerk.core import nodes as c
@@ -81,7 +82,7 @@ class Vectorised:
         else:
             runs = [self.compute_part(program, population.slice(start, CHUNK), peildatum, names,
                                       progress) for start in starts]
-        types_ = {o.name: o.type for o in program.main.outputs}
+        types_ = c.output_types(program)
         return _concat(runs, _keys(population), names, types_)
 
     def compute_part(self, program: c.Program, population: pa.Table, peildatum: datetime.date,
@@ -136,8 +137,11 @@ class Vectorised:
         values: dict[str, Col] = {}
         for name in names:
             value = self.output(program, compiler, name)
-            value = compiler.expand(value, households)
-            notes = merge(notes, value.notes)
+            if value.dom is not None and value.dom.parent is not None:  # per member
+                notes = merge(notes, reduce_notes(value.notes, value.dom, households))
+            else:
+                value = compiler.expand(value, households)
+                notes = merge(notes, value.notes)
             values[name] = value
         return values, notes
 
@@ -155,7 +159,9 @@ class Vectorised:
             return compiler.parameter(definition.module, definition.name, compiler.peildatum)
         if isinstance(definition, c.Rule) and definition.per is None and not definition.arguments:
             return compiler.rule(definition, compiler.top(), ())
-        raise Unsupported(f"uitvoer {name} (per lid of met argumenten)")
+        if isinstance(definition, c.Rule) and definition.per is not None:
+            return per_member_output(compiler, definition)
+        raise Unsupported(f"uitvoer {name} (met argumenten)")
 
     # ------------------------------------------------------------ merging with the reference
     def per_household(self, program: c.Program, population: pa.Table,
@@ -185,7 +191,7 @@ class Vectorised:
                 program, population.take(pa.array(index)), peildatum, names, progress)
             fallback = run.table
             provisional.update(run.provisional)
-        types_ = {o.name: o.type for o in program.main.outputs}
+        types_ = c.output_types(program)
         arrays: dict[str, pa.Array] = {contract.KEY: _keys(population)}
         for name in names:
             arrays[name] = self.result(values.get(name), types_[name], size, index,
@@ -210,6 +216,8 @@ class Vectorised:
     def result(self, value: Col | None, type_: t.Type, size: int, index: Array,
                fallback: pa.Array | None) -> pa.Array:
         """An output column: the column program's values, the reference's on handed-over rows."""
+        if value is not None and isinstance(type_, t.PerMemberType):
+            return self.member_result(value, type_, index, fallback)
         values = fallback.to_pylist() if fallback is not None else []
         if value is None:
             return contract.column(values, type_)
@@ -243,6 +251,45 @@ class Vectorised:
         return contract.column(python, type_)
 
 
+    def member_result(self, value: Col, type_: t.PerMemberType, index: Array,
+                      fallback: pa.Array | None) -> pa.Array:
+        """A per-member output: the column of the members' values (on the member domain, of the
+        type `contract.column` gives those values) cut into a list per household by the member
+        offsets, and the reference's lists on handed-over households, both widened to their
+        common type: the list column `contract.member_column` gives all the values."""
+        assert value.dom is not None
+        parent, offsets = value.dom.runs()
+        handed_over = np.zeros(len(offsets) - 1, dtype=bool)
+        handed_over[index] = True
+        skipped = np.nonzero(handed_over[parent])[0]  # their members' values are not used
+        members = self.result(value, type_.element, value.dom.size, skipped,
+                              pa.nulls(len(skipped)) if len(skipped) else None)
+        lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), members)
+        if fallback is None or not len(index):
+            return lists
+        common = _common_type({lists.type, fallback.type})
+        if common is None:  # text beyond 76 digits: each value with its own exponent
+            python = lists.to_pylist()
+            for row, item in zip(index, fallback.to_pylist()):
+                python[row] = None if item is None else [
+                    Decimal(v) if isinstance(v, str) else v for v in item]
+            return contract.member_column(python, type_.element)
+        return _merge(lists.cast(common), fallback.cast(common), index)
+
+
+def per_member_output(compiler: ColumnCompiler, rule: c.Rule) -> Col:
+    """A `regel per kind` as an output: the rule on the member domain of the one list of kind,
+    each member bound as in a `som ... over` (the memo is shared with the aggregates)."""
+    (members,) = compiler.program.member_lists(rule)  # the checker sees to exactly one
+    collection = compiler.inputs[members.name]
+    if collection.kind != "list" or collection.member is None or collection.fields is None:
+        raise Unsupported(f"uitvoer {rule.name}: {members.name} is geen lijst van invoer")
+    member = collection.member
+    record = Col("record", None, member, fields=collection.fields)
+    inner = Ctx(member, {rule.per or "": record}, compiler.peildatum)
+    return compiler.expand(compiler.rule(rule, inner, (id(member),)), member)
+
+
 def _concat(runs: list[contract.Run], keys: pa.Array, names: tuple[str, ...],
             types_: dict[str, t.Type]) -> contract.Run:
     """The runs of consecutive parts as one: each output column of the type `decimal_column`
@@ -273,6 +320,10 @@ def _one_chunk(column: pa.ChunkedArray) -> pa.Array:
 
 
 def _common_type(kinds: set[pa.DataType]) -> pa.DataType | None:
+    if all(pa.types.is_list(k) for k in kinds):  # a per-member output
+        inner = {k.value_type for k in kinds}
+        common = inner.pop() if len(inner) == 1 else _common_type(inner)
+        return pa.list_(common) if common is not None else None
     if not all(pa.types.is_decimal(k) for k in kinds):
         return None
     scale = max(k.scale for k in kinds)
