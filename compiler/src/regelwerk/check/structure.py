@@ -1,4 +1,4 @@
-"""Pass: the structure of a regulation (RW33x, RW401).
+"""Pass: the structure of a regulation (RW33x, RW401, RW402).
 
 Cycles between rules are errors; a regulation without outputs, a rule that no output uses and an
 input that is never read are warnings: they are usually a forgotten line, not a wrong one.
@@ -10,6 +10,7 @@ import attrs
 
 from regelwerk.check.context import Context
 from regelwerk.check.dependencies import Edge, Key, edges, reachable
+from regelwerk.check.depth import check_depth
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 
@@ -17,6 +18,8 @@ from regelwerk.ir import nodes as ir
 def check_structure(module: ir.Module, context: Context) -> list[Diagnostic]:
     graph = edges(module, context)
     diagnostics = _cycles(module, graph)
+    if not diagnostics:
+        diagnostics = check_depth(module, context)
     if module.kind == "regeling":
         diagnostics += _usage(module, graph)
     return diagnostics
