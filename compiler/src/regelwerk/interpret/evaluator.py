@@ -8,7 +8,6 @@ own readers, values shown with the runtime's notation, and errors are the runtim
 from __future__ import annotations
 
 import datetime
-import decimal
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -58,7 +57,7 @@ def evaluate(checked: CheckedModule, inputs: Mapping[str, Any], peildatum: datet
     results: dict[str, Value] = {}
     types: dict[str, t.Type] = {}
     roots = []
-    with decimal.localcontext(DECIMAL_CONTEXT):
+    with runtime.exact():  # an overflow is a RekenFout, as in a generated module
         evaluator.inputs = evaluator.read_inputs(inputs) if raw else dict(inputs)
         evaluator.check_requirements()
         for name in names:
