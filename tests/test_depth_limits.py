@@ -1,6 +1,7 @@
 """Depth (issue 18, item 1 and 5): every stage holds what `check` accepts, and refuses the rest alike.
 
-At the limits (RW009: a syntax tree of 100 levels; RW402: a calculation 200 levels deep) the file
+At the limits (RW009: a syntax tree of 100 levels; RW402: a calculation 1,000 levels deep or
+a chain of 200 definitions) the file
 checks, formats, builds, and computes the same in the interpreter, the generated module (in a fresh
 Python with the default recursion limit of 1,000) and `regelwerk run`; one level more and `check`,
 `fmt` and `build` refuse it with the same code. The reproducers of the issue are in
@@ -18,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from regelwerk.build import build
-from regelwerk.check.depth import MAX_EVALUATION_DEPTH
+from regelwerk.check.depth import MAX_CALL_CHAIN, MAX_EVALUATION_DEPTH
 from regelwerk.cli import main
 from regelwerk.fmt import format_text
 from regelwerk.pipeline import load_text
@@ -39,6 +40,14 @@ def chain(count: int, step: str = "") -> str:
     return HEADER + "\n".join(rules) + f"\nuitvoer r{count - 1}\n"
 
 
+def deep_chain(count: int, terms: int) -> str:
+    """Rules that each read the previous one at the bottom of a long sum: levels and calls both."""
+    rules = ["regel r0: getal   [art. 2]\n  = x\n"]
+    rules += [f"regel r{i}: getal   [art. 2]\n  = " + " + ".join([f"r{i - 1}"] + ["x"] * terms) + "\n"
+              for i in range(1, count)]
+    return HEADER + "\n".join(rules) + f"\nuitvoer r{count - 1}\n"
+
+
 # Each at the limit: (source, the value of the output for x = 1). The syntax tree holds the file,
 # the rule and its `=` line above the expression, and a name two levels below its last operator.
 LEVELS = MAX_NESTING - 5
@@ -47,16 +56,23 @@ AT_THE_LIMIT = {
     "maximum": (rule("maximum van (" * LEVELS + "x" + "; 1)" * LEVELS), "1"),
     "als": (rule("als x > 0 dan " * (LEVELS - 1) + "x" + " anders 0" * (LEVELS - 1)), "1"),
     "som": (rule(" + ".join(["x"] * (LEVELS + 1))), str(LEVELS + 1)),
-    "keten": (chain(MAX_EVALUATION_DEPTH), "1"),
-    "keten_plus": (chain(MAX_EVALUATION_DEPTH // 2, " + 1"), str(MAX_EVALUATION_DEPTH // 2)),
+    "keten": (chain(MAX_CALL_CHAIN), "1"),
+    "keten_plus": (chain(MAX_CALL_CHAIN, " + 1"), str(MAX_CALL_CHAIN)),
+    "diep_en_keten": (deep_chain(11, 93), "931"),  # about 950 of MAX_EVALUATION_DEPTH levels
 }
 ONE_TOO_DEEP = {
     "minteken": (rule("-" * (LEVELS + 1) + "x"), "RW009"),
     "maximum": (rule("maximum van (" * (LEVELS + 1) + "x" + "; 1)" * (LEVELS + 1)), "RW009"),
     "som": (rule(" + ".join(["x"] * (LEVELS + 2))), "RW009"),
-    "keten": (chain(MAX_EVALUATION_DEPTH + 1), "RW402"),
-    "keten_plus": (chain(MAX_EVALUATION_DEPTH // 2 + 1, " + 1"), "RW402"),
+    "keten": (chain(MAX_CALL_CHAIN + 1), "RW402"),
+    "keten_plus": (chain(MAX_CALL_CHAIN + 1, " + 1"), "RW402"),
+    "diep_en_keten": (deep_chain(12, 93), "RW402"),
 }
+
+
+def test_deep_and_long_is_over_the_level_limit() -> None:
+    message = load_text(ONE_TOO_DEEP["diep_en_keten"][0], "diep.rw").diagnostics[0].message
+    assert f"(hoogstens {MAX_EVALUATION_DEPTH})" in message
 
 
 def output_of(folder: Path, text: str) -> str:

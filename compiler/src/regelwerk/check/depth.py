@@ -1,11 +1,15 @@
 """How deep a calculation goes (RW402): expressions, and the rules they read, nested into each other.
 
-The interpreter recurses once per level of an expression and into every rule it reads; a generated
-module calls one function per rule it reads. So the depth of a definition is the depth of its own
-expressions, where reading a rule, parameter or table adds that definition's depth at the place it is
-read. One limit on that number keeps every stage within Python's default recursion limit of 1,000
-frames (a generated module runs in someone else's service, with that default); the syntax tree of
-a single expression is bounded earlier, by RW009.
+Two numbers, each with its limit, so that every stage computes what `check` accepts:
+
+- levels: the depth of a definition's expressions, where reading a rule, parameter or table adds that
+  definition's levels at the place it is read. The interpreter recurses once or twice per level
+  (under the recursion limit the pipeline sets, `pipeline.RECURSION_LIMIT`).
+- calls: the longest chain of definitions that read each other. A generated module calls two or
+  three functions per link (with the explanation), and runs in someone else's service, under
+  Python's default limit of 1,000 frames.
+
+The syntax tree of a single expression is bounded earlier, by RW009.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from regelwerk.check.walk import children
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 
-MAX_EVALUATION_DEPTH = 200
+MAX_EVALUATION_DEPTH = 1000  # levels
+MAX_CALL_CHAIN = 200  # definitions that read each other
 
 
 def check_depth(module: ir.Module, context: Context) -> list[Diagnostic]:
@@ -31,12 +36,13 @@ def check_depth(module: ir.Module, context: Context) -> list[Diagnostic]:
                    for d in m.definitions if not isinstance(d, ir.InputDef)}
     for key, definition in definitions.items():
         own[key], reads[key] = _measure(definition, context)
-    depth: dict[Key, int] = {}
+    depth: dict[Key, tuple[int, int]] = {}  # (levels, calls)
     via: dict[Key, Key | None] = {}
     for start in (k for k in definitions if k[0] == module.name):
         _settle(start, reads, own, depth, via)
-        if depth[start] > MAX_EVALUATION_DEPTH:
-            return [_too_deep(definitions[start], depth[start], start, via)]
+        levels, calls = depth[start]
+        if levels > MAX_EVALUATION_DEPTH or calls > MAX_CALL_CHAIN:
+            return [_too_deep(definitions[start], levels, calls, start, via)]
     return []
 
 
@@ -77,7 +83,7 @@ def _nodes(expr: ir.Expr) -> Iterator[tuple[ir.Expr, int]]:
 
 
 def _settle(start: Key, reads: dict[Key, list[tuple[int, Key, ir.Name]]], own: dict[Key, int],
-            depth: dict[Key, int], via: dict[Key, Key | None]) -> None:
+            depth: dict[Key, tuple[int, int]], via: dict[Key, Key | None]) -> None:
     """Depths in dependency order, without recursion (a chain may be thousands of rules long)."""
     stack = [start]
     while stack:
@@ -90,27 +96,30 @@ def _settle(start: Key, reads: dict[Key, list[tuple[int, Key, ir.Name]]], own: d
             stack.extend(waiting)
             continue
         stack.pop()
-        best, through = own.get(key, 0), None
+        levels, calls, through = own.get(key, 0), 1, None
         for level, target, _ in reads.get(key, []):
-            total = level + depth.get(target, 0)
-            if total > best:
-                best, through = total, target
-        depth[key], via[key] = best, through
+            target_levels, target_calls = depth.get(target, (0, 0))
+            if level + target_levels > levels:
+                levels = level + target_levels
+            if 1 + target_calls > calls or (1 + target_calls == calls and through is None):
+                calls, through = 1 + target_calls, target
+        depth[key], via[key] = (levels, calls), through
 
 
-def _too_deep(definition: ir.Definition, total: int, start: Key, via: dict[Key, Key | None]
-              ) -> Diagnostic:
+def _too_deep(definition: ir.Definition, levels: int, calls: int, start: Key,
+              via: dict[Key, Key | None]) -> Diagnostic:
     chain = [start[1]]
     step = via.get(start)
     while step is not None and len(chain) < 6:
         chain.append(step[1])
         step = via.get(step)
     shown = " → ".join(chain) + (" → ..." if step is not None else "")
+    if calls > MAX_CALL_CHAIN:
+        what = f"leest via een keten van {calls} definities (hoogstens {MAX_CALL_CHAIN}): {shown}"
+    else:
+        what = f"gaat {levels} niveaus diep (hoogstens {MAX_EVALUATION_DEPTH})"
     return error(
-        "RW402",
-        f"de berekening van {definition.name} gaat {total} niveaus diep (hoogstens "
-        f"{MAX_EVALUATION_DEPTH}): {shown}",
-        definition.span,
+        "RW402", f"de berekening van {definition.name} {what}", definition.span,
         "maak de keten van regels die elkaar lezen korter, bijvoorbeeld door stappen samen te nemen "
         "in één regel, of door een som over een lijst te gebruiken",
     )
