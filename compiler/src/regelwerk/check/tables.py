@@ -83,7 +83,7 @@ class Analysis:
 # out (they can never be first). A table that still needs more than this many regions (a piece of a
 # column, with the rows that hold it) is not analysed but reported (RW306): a bounded check with a
 # clear message instead of a hang. A table of 5 columns and 1,000 rows needs about 10,000.
-MAX_STEPS = 100_000
+MAX_STEPS = 50_000
 
 
 class TooComplex(Exception):
