@@ -54,7 +54,8 @@ def _cycles(module: ir.Module, graph: list[Edge]) -> list[Diagnostic]:
         forward.setdefault(edge.source, []).append(edge)
     diagnostics = []
     reported: set[frozenset[Key]] = set()
-    for start in sorted(forward):
+    cyclic = _on_cycles(forward)
+    for start in sorted(cyclic):
         cycle = _find_cycle(start, forward)
         if cycle is None or frozenset(e.source for e in cycle) in reported:
             continue
@@ -66,6 +67,49 @@ def _cycles(module: ir.Module, graph: list[Edge]) -> list[Diagnostic]:
             "een regel kan niet, ook niet via andere regels, zijn eigen uitkomst gebruiken"))
         diagnostics[-1] = _with_notes(diagnostics[-1], cycle)
     return diagnostics
+
+
+def _on_cycles(forward: dict[Key, list[Edge]]) -> set[Key]:
+    """The definitions that lie on some cycle: a strongly connected component of two or more, or
+    one that reads itself (Kosaraju, without recursion). Only from these is a cycle looked for, so
+    a chain of thousands of rules is not searched from each of them."""
+    nodes = set(forward) | {e.target for out in forward.values() for e in out}
+    order: list[Key] = []
+    seen: set[Key] = set()
+    for root in sorted(nodes):
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(forward.get(root, [])))]
+        while stack:
+            node, following = stack[-1]
+            edge = next(following, None)
+            if edge is None:
+                stack.pop()
+                order.append(node)
+            elif edge.target not in seen:
+                seen.add(edge.target)
+                stack.append((edge.target, iter(forward.get(edge.target, []))))
+    backward: dict[Key, list[Key]] = {}
+    for out in forward.values():
+        for e in out:
+            backward.setdefault(e.target, []).append(e.source)
+    component: dict[Key, int] = {}
+    for root in reversed(order):
+        if root in component:
+            continue
+        component[root] = len(component)
+        todo = [root]
+        while todo:
+            for source in backward.get(todo.pop(), []):
+                if source not in component:
+                    component[source] = component[root]
+                    todo.append(source)
+    sizes: dict[int, int] = {}
+    for number in component.values():
+        sizes[number] = sizes.get(number, 0) + 1
+    return {node for node in forward if sizes[component[node]] > 1
+            or any(e.target == node for e in forward[node])}
 
 
 def _with_notes(diagnostic: Diagnostic, cycle: list[Edge]) -> Diagnostic:
