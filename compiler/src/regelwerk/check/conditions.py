@@ -26,6 +26,11 @@ from regelwerk.ir import nodes as ir
 
 Path = tuple[Fact, ...]  # conditions that hold (True) or not (False) on the way
 
+# The conditions z3 is given, summed over the `als` without `anders` of one rule: under thousands of
+# ordered exceptions each has all the earlier ones on its way. Past this the check says it did not
+# look (RW305) rather than take minutes.
+MAX_FACTS = 20_000
+
 
 @attrs.frozen
 class _Open:
@@ -48,8 +53,23 @@ def check_conditions(module: ir.Module, context: Context) -> list[Diagnostic]:
     for rule in program.main.definitions:
         if not isinstance(rule, c.Rule):
             continue
-        found = [open_ for expr, path, where in _branches(rule) if _has_open(expr)
-                 for open_ in _open_conditionals(expr, path(), _members(rule), where)]
+        found: list[_Open] = []
+        size = 0
+        for expr, path, where in _branches(rule):
+            if not _has_open(expr):
+                continue
+            more = _open_conditionals(expr, path(), _members(rule), where)
+            found += more
+            size += sum(len(open_.path) + 1 for open_ in more)
+            if size > MAX_FACTS:
+                break
+        if size > MAX_FACTS:
+            diagnostics.append(warning(
+                "RW305", f"regel {rule.name}{_article(rule)}: de controle kan niet vaststellen of "
+                f"elke 'als' zonder 'anders' elk geval dekt: meer dan {MAX_FACTS} voorwaarden op de "
+                "weg erheen", rule.span, "sluit af met 'anders ...', of verdeel de uitzonderingen "
+                "over meer regels; anders stopt de berekening met een fout als geen geval geldt"))
+            continue
         if not found:
             continue
         translators: dict[datetime.date | None, Z3Translator] = {}

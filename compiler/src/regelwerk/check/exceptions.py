@@ -18,6 +18,10 @@ from regelwerk.core import nodes as c
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 
+# Each pair of exceptions of one priority is one question to z3 (per date): past this many pairs
+# (about 30 exceptions without an order) the check says it did not look rather than take minutes.
+MAX_PAIRS = 500
+
 
 def check_exceptions(module: ir.Module, context: Context) -> list[Diagnostic]:
     if context.core is None:
@@ -34,6 +38,15 @@ def check_exceptions(module: ir.Module, context: Context) -> list[Diagnostic]:
         same: dict[int, list[tuple[int, c.Term]]] = {}
         for index, term in enumerate(rule.body.terms):
             same.setdefault(term.priority, []).append((index, term))
+        count = sum(len(group) * (len(group) - 1) // 2 for group in same.values())
+        if count > MAX_PAIRS:
+            diagnostics.append(warning(
+                "RW311", f"de controle kan niet vaststellen of uitzonderingen op regel {rule.name}"
+                f"{article} tegelijk kunnen gelden: {count} paren, meer dan de {MAX_PAIRS} die ze "
+                "nagaat", rule.span, "schrijf 'uitzonderingen in volgorde' onder de regel als de "
+                "eerste voorgaat, of verdeel de uitzonderingen over meer regels; gelden er toch twee "
+                "samen, dan stopt de berekening met een fout"))
+            continue
         pairs = sorted((first, second) for group in same.values()
                        for i, first in enumerate(group) for second in group[i + 1:])
         for (_, first), (_, second) in pairs:
