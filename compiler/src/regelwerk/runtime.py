@@ -67,6 +67,10 @@ MAX_JSON_DEPTH = 32  # levels of nesting in a JSON request
 MAX_REQUEST_CHARACTERS = 10_000_000  # the text of one JSON request
 _MAX_NUMBER_TEXT = MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 8  # with sign, point, spaces and %
 _LARGEST = 10 ** MAX_INTEGER_DIGITS
+# What `Soort.lees` reads at all (a population run reads wider amounts than one calculation takes,
+# and computes them exactly); beyond this even reading would be slow or fail.
+_ABSURD_TEXT = 100
+_ABSURD = 10 ** _ABSURD_TEXT
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone takes 20260301, 2026-W10-1
 
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -404,10 +408,10 @@ class Soort:
         if isinstance(raw, bool):
             raise InvoerFout(veld, f"verwacht {self.beschrijving}, gekregen {_show_raw(raw)}")
         value: Decimal | None = None
-        if isinstance(raw, LongInteger) or (isinstance(raw, int) and abs(raw) >= _LARGEST) or \
-                (isinstance(raw, str) and len(raw) > _MAX_NUMBER_TEXT):
-            raise InvoerFout(veld, f"{_show_raw(raw)} heeft te veel cijfers; hoogstens "
-                             f"{MAX_INTEGER_DIGITS} voor en {MAX_FRACTION_DIGITS} na de punt")
+        if isinstance(raw, LongInteger) or (isinstance(raw, int) and abs(raw) >= _ABSURD) or \
+                (isinstance(raw, str) and len(raw) > _ABSURD_TEXT) or \
+                (isinstance(raw, Decimal) and raw.is_finite() and not _exact_enough(raw, False, _ABSURD_TEXT)):
+            raise _too_many_digits(veld, raw)
         if isinstance(raw, int) and not percent:
             value = Decimal(raw)
         elif isinstance(raw, Decimal) and raw.is_finite() and not percent:
@@ -418,9 +422,6 @@ class Soort:
             example = "\"13.60%\"" if percent else "\"1450.50\""
             raise InvoerFout(veld, f"verwacht {self.beschrijving}, gekregen {_show_raw(raw)}; "
                              f"schrijf bijv. {example}")
-        if not _exact_enough(value, percent):
-            raise InvoerFout(veld, f"{_show_raw(raw)} heeft te veel cijfers; hoogstens "
-                             f"{MAX_INTEGER_DIGITS} voor en {MAX_FRACTION_DIGITS} na de punt")
         if self.geheel and value != value.to_integral_value():
             raise InvoerFout(veld, f"verwacht een geheel aantal, gekregen {_show_raw(raw)}")
         return value
@@ -514,11 +515,32 @@ class Soort:
 _NUMBER_FORMS = frozenset({"bedrag", "procent", "duur", "getal"})
 
 
-def _exact_enough(value: Decimal, percent: bool = False) -> bool:
-    """Within the documented digits (a percentage as its fraction: two decimals more)."""
+def _exact_enough(value: Decimal, percent: bool = False, digits: int = 0) -> bool:
+    """Within the documented digits (a percentage as its fraction: two decimals more), or within
+    `digits` before and after the point when given."""
     exponent = value.as_tuple().exponent
-    return value.is_finite() and value.adjusted() < MAX_INTEGER_DIGITS and \
-        isinstance(exponent, int) and exponent >= -(MAX_FRACTION_DIGITS + (2 if percent else 0))
+    before, after = (digits, digits) if digits else (MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS)
+    return value.is_finite() and value.adjusted() < before and \
+        isinstance(exponent, int) and exponent >= -(after + (2 if percent else 0))
+
+
+def _too_many_digits(veld: str, raw: object) -> InvoerFout:
+    return InvoerFout(veld, f"{_show_raw(raw)} heeft te veel cijfers; hoogstens "
+                      f"{MAX_INTEGER_DIGITS} voor en {MAX_FRACTION_DIGITS} na de punt")
+
+
+def _within_limits(soort: Soort, veld: str, value: object) -> None:
+    """InvoerFout for the first number past the documented digits: what one calculation takes
+    (`Soort.lees` itself reads wider numbers, for population runs that compute them exactly)."""
+    if soort.vorm in _NUMBER_FORMS:
+        if isinstance(value, Decimal) and not _exact_enough(value, soort.vorm == "procent"):
+            raise _too_many_digits(veld, value)
+    elif soort.vorm == "gegevens" and isinstance(value, dict):
+        for name, kind in soort.velden:
+            _within_limits(kind, f"{veld}.{name}", value.get(name))
+    elif soort.vorm == "lijst" and soort.element is not None and isinstance(value, tuple):
+        for index, item in enumerate(value):
+            _within_limits(soort.element, f"{veld}[{index}]", item)
 
 
 def _percent(number: str) -> Decimal:
@@ -726,6 +748,7 @@ class Invoervelden:
             if name not in invoer:
                 raise InvoerFout(name, "ontbreekt")
             out[name] = kind.lees(name, invoer[name])
+            _within_limits(kind, name, out[name])  # the quick reading takes nothing beyond them
         return out
 
 
