@@ -7,7 +7,7 @@ RULES := regulations stdlib_rules
 EXAMPLES := docs/voorbeelden/taal docs/voorbeelden/huurtoelage docs/voorbeelden/populatie
 
 .PHONY: run test check rules-test unit typecheck lint docs editor clean bench-fmt bench bench-check bench-populatie bench-serve \
-	bench-lsp
+	bench-lsp bench-groei fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,15 @@ bench: $(STAMP)
 ## Checking 200 rules and a 5-column table of 1,000 rows against parsing it (target: under 1 s).
 bench-check: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
+
+## Growth when the input doubles: tables over many columns, ordered exceptions, diagnostics, long text.
+bench-groei: $(STAMP)
+	$(BIN)/python benchmarks/bench_growth.py
+
+## The fuzz tests at 10,000 examples each (make test runs them with a few dozen); FUZZ_EXAMPLES=n to change.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest tests/test_fuzz.py -q \
+		--hypothesis-show-statistics
 
 ## Formatting a 5,000-line rule file against parsing it, in one run (target: less than 3x).
 bench-fmt: $(STAMP)

@@ -54,10 +54,12 @@ def regulation() -> str:
     lines += ["", "regel r0: bedrag per uur   [art. 3]",
               "  = schaal(inkomen; type; leeftijd; uren)", ""]
     for i in range(1, RULES):
+        # r100 starts again from r0: a chain of 200 rules and the table would pass RW402's limit
+        previous = f"r{i - 1}" if i % 100 else "r0"
         lines += [f"regel r{i}: bedrag per uur   [art. {i + 3}]",
-                  f"  = maximum van (r{i - 1} × 101 %; € 0,50)",
+                  f"  = maximum van ({previous} × 101 %; € 0,50)",
                   f"  behalve als zorgbudget en inkomen < {money(100_000 + i)}: "
-                  f"r{i - 1}   [art. {i + 3}, §2]",
+                  f"{previous}   [art. {i + 3}, §2]",
                   f"  behalve als niet zorgbudget en inkomen > {money(200_000 + i)}: "
                   f"€ 9,00   [art. {i + 3}, §3]",
                   ""]

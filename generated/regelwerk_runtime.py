@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from decimal import Decimal, InvalidOperation
+from types import TracebackType
 from typing import Any, Generic, Literal, NoReturn, Protocol, TypeAlias, TypeVar, cast
 
 # Exact arithmetic: 34 significant digits (IEEE decimal128) for what cannot be exact, such as 1/3;
@@ -56,6 +57,21 @@ In = TypeVar("In")  # the input of a calculation
 U = TypeVar("U", bound=Mapping[str, Any])
 R = TypeVar("R", bound="Rekening[Any]")
 Ordered = TypeVar("Ordered", Decimal, datetime.date)
+
+# Limits of input, so that every value is exact and every request finishes in bounded time and memory
+# (docs/ontwikkelaars/inbedden.md): beyond them the input is refused with InvoerFout naming the field.
+MAX_INTEGER_DIGITS = 18  # digits before the point: sums and products stay inside the 34 digits
+MAX_FRACTION_DIGITS = 12  # digits after the point
+MAX_LIST_LENGTH = 10_000  # members of one list
+MAX_JSON_DEPTH = 32  # levels of nesting in a JSON request
+MAX_REQUEST_CHARACTERS = 10_000_000  # the text of one JSON request
+_MAX_NUMBER_TEXT = MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 8  # with sign, point, spaces and %
+_LARGEST = 10 ** MAX_INTEGER_DIGITS
+# What `Soort.lees` reads at all (a population run reads wider amounts than one calculation takes,
+# and computes them exactly); beyond this even reading would be slow or fail.
+_ABSURD_TEXT = 100
+_ABSURD = 10 ** _ABSURD_TEXT
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone takes 20260301, 2026-W10-1
 
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _PERCENT = re.compile(r"(-?[0-9]+(?:[.,][0-9]+)?)\s*%")
@@ -167,8 +183,25 @@ def geen_geval() -> NoReturn:
 
 
 def exact() -> AbstractContextManager[decimal.Context]:
-    """The decimal context every calculation runs in."""
-    return decimal.localcontext(CONTEXT)
+    """The decimal context every calculation runs in; what it cannot hold is a RekenFout."""
+    return _Exact()
+
+
+class _Exact:
+    """`decimal.localcontext(CONTEXT)` that turns an overflow or invalid operation into a RekenFout."""
+
+    __slots__ = ("_local",)
+
+    def __enter__(self) -> decimal.Context:
+        self._local = decimal.localcontext(CONTEXT)
+        return self._local.__enter__()
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self._local.__exit__(kind, exc, traceback)
+        if isinstance(exc, decimal.DecimalException) and not isinstance(exc, (InvoerFout, RekenFout)):
+            raise RekenFout(f"de uitkomst valt buiten wat exact te berekenen is "
+                            f"({type(exc).__name__})") from None
 
 
 def deel(teller: Decimal, noemer: Decimal) -> Decimal:
@@ -311,8 +344,23 @@ def _normalized(value: Decimal) -> Decimal:
 def _show_raw(raw: object) -> str:
     import json  # here, not at the top: a module that never fails or speaks JSON imports faster
 
-    text = json.dumps(raw, ensure_ascii=False, default=str)
+    if isinstance(raw, (FloatText, LongInteger)):
+        text = str.__str__(raw)
+    elif isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= _LARGEST:
+        return f"een geheel getal van {_digit_count(raw)} cijfers"
+    else:
+        try:
+            text = json.dumps(raw, ensure_ascii=False, default=str)
+        except (ValueError, RecursionError):  # nesting too deep to show, or a huge number in it
+            return f"een {type(raw).__name__} die te groot of te diep genest is om te tonen"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _digit_count(value: int) -> str:
+    """About how many digits (str() refuses more than 4,300): "meer dan 4.300" when that many."""
+    if value.bit_length() > 14_000:
+        return "meer dan 4.000"
+    return str(len(str(abs(value))))
 
 
 # ------------------------------------------------------------------ kinds of values
@@ -379,6 +427,8 @@ class Soort:
         if not isinstance(raw, (list, tuple)):
             raise InvoerFout(veld, f"verwacht een lijst van {self.element.beschrijving}, "
                              f"gekregen {_show_raw(raw)}")
+        if len(raw) > MAX_LIST_LENGTH:
+            raise InvoerFout(veld, f"de lijst heeft {len(raw)} leden; hoogstens {MAX_LIST_LENGTH}")
         element = self.element
         return tuple(element.lees(f"{veld}[{i}]", item) for i, item in enumerate(raw))
 
@@ -390,6 +440,10 @@ class Soort:
         if isinstance(raw, bool):
             raise InvoerFout(veld, f"verwacht {self.beschrijving}, gekregen {_show_raw(raw)}")
         value: Decimal | None = None
+        if isinstance(raw, LongInteger) or (isinstance(raw, int) and abs(raw) >= _ABSURD) or \
+                (isinstance(raw, str) and len(raw) > _ABSURD_TEXT) or \
+                (isinstance(raw, Decimal) and raw.is_finite() and not _exact_enough(raw, False, _ABSURD_TEXT)):
+            raise _too_many_digits(veld, raw)
         if isinstance(raw, int) and not percent:
             value = Decimal(raw)
         elif isinstance(raw, Decimal) and raw.is_finite() and not percent:
@@ -426,7 +480,7 @@ class Soort:
     def _date(self, veld: str, raw: object) -> datetime.date:
         if isinstance(raw, datetime.date) and not isinstance(raw, datetime.datetime):
             return raw
-        if isinstance(raw, str):
+        if isinstance(raw, str) and _DATE_TEXT.fullmatch(raw):
             try:
                 return datetime.date.fromisoformat(raw)
             except ValueError:
@@ -526,6 +580,34 @@ def lees_verzameld(soort: Soort, veld: str, raw: object, fouten: list[InvoerFout
         return None
 
 
+def _exact_enough(value: Decimal, percent: bool = False, digits: int = 0) -> bool:
+    """Within the documented digits (a percentage as its fraction: two decimals more), or within
+    `digits` before and after the point when given."""
+    exponent = value.as_tuple().exponent
+    before, after = (digits, digits) if digits else (MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS)
+    return value.is_finite() and value.adjusted() < before and \
+        isinstance(exponent, int) and exponent >= -(after + (2 if percent else 0))
+
+
+def _too_many_digits(veld: str, raw: object) -> InvoerFout:
+    return InvoerFout(veld, f"{_show_raw(raw)} heeft te veel cijfers; hoogstens "
+                      f"{MAX_INTEGER_DIGITS} voor en {MAX_FRACTION_DIGITS} na de punt")
+
+
+def _within_limits(soort: Soort, veld: str, value: object) -> None:
+    """InvoerFout for the first number past the documented digits: what one calculation takes
+    (`Soort.lees` itself reads wider numbers, for population runs that compute them exactly)."""
+    if soort.vorm in _NUMBER_FORMS:
+        if isinstance(value, Decimal) and not _exact_enough(value, soort.vorm == "procent"):
+            raise _too_many_digits(veld, value)
+    elif soort.vorm == "gegevens" and isinstance(value, dict):
+        for name, kind in soort.velden:
+            _within_limits(kind, f"{veld}.{name}", value.get(name))
+    elif soort.vorm == "lijst" and soort.element is not None and isinstance(value, tuple):
+        for index, item in enumerate(value):
+            _within_limits(soort.element, f"{veld}[{index}]", item)
+
+
 def _percent(number: str) -> Decimal:
     """`13,6` of `13,6 %` -> Decimal('0.136')."""
     return Decimal(number.replace(",", ".")).scaleb(-2)
@@ -554,7 +636,7 @@ def _quick_reader(soort: Soort) -> Callable[[object], Any]:
         return yes_no
     if form == "datum":
         def date(raw: object) -> Any:
-            if raw.__class__ is str:
+            if raw.__class__ is str and len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
                 try:
                     return datetime.date.fromisoformat(raw)
                 except ValueError:
@@ -575,7 +657,7 @@ def _quick_reader(soort: Soort) -> Callable[[object], Any]:
     item = soort.element.snel
 
     def items(raw: object) -> Any:
-        if raw.__class__ is list:
+        if raw.__class__ is list and len(raw) <= MAX_LIST_LENGTH:
             return tuple([item(x) for x in raw])
         raise _Slow
     return items
@@ -584,9 +666,12 @@ def _quick_reader(soort: Soort) -> Callable[[object], Any]:
 def _quick_number(soort: Soort) -> Callable[[object], Any]:
     if soort.vorm == "procent":
         def percent(raw: object) -> Any:
-            match = _PERCENT.fullmatch(raw) if raw.__class__ is str else None
+            match = _PERCENT.fullmatch(raw) if raw.__class__ is str and \
+                len(raw) <= _MAX_NUMBER_TEXT else None
             if match:
-                return _percent(match.group(1))
+                value = _percent(match.group(1))
+                if _exact_enough(value, True):
+                    return value
             raise _Slow
         return percent
     # A string is taken as written when Decimal writes it back the same: then it has the form
@@ -594,14 +679,15 @@ def _quick_number(soort: Soort) -> Callable[[object], Any]:
     point = "." if soort.geheel else "E"  # a whole number has no decimal point either
 
     def number(raw: object) -> Any:
-        if raw.__class__ is str:
+        if raw.__class__ is str and len(raw) <= _MAX_NUMBER_TEXT:
             try:
                 value = Decimal(raw)
             except InvalidOperation:
                 raise _Slow from None
-            if str(value) == raw and value.is_finite() and "E" not in raw and point not in raw:
+            if str(value) == raw and value.is_finite() and "E" not in raw and point not in raw \
+                    and _exact_enough(value):
                 return value
-        elif raw.__class__ is int:
+        elif raw.__class__ is int and -_LARGEST < raw < _LARGEST:
             return Decimal(raw)
         raise _Slow
     return number
@@ -649,6 +735,57 @@ class FloatText(str):
     """A JSON number with a fraction or exponent, kept as text so no float is ever made."""
 
 
+class LongInteger(str):
+    """A JSON integer with more digits than any input may have, kept as text: int() of it would be
+    slow, or refused (more than 4,300 digits)."""
+
+
+def _json_integer(text: str) -> int | LongInteger:
+    return int(text) if len(text) <= MAX_INTEGER_DIGITS + 1 else LongInteger(text)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = ""
+        for key, _ in pairs:
+            if key in seen:
+                twice = key
+                break
+            seen.add(key)
+        raise InvoerFout(twice, "staat twee keer in hetzelfde object")
+    return found
+
+
+def lees_json(tekst: str, veld: str = "verzoek") -> Any:
+    """JSON text -> its value, without a float (FloatText) or a huge int (LongInteger); within
+    MAX_REQUEST_CHARACTERS and MAX_JSON_DEPTH; a key twice in one object is refused."""
+    import json
+
+    if len(tekst) > MAX_REQUEST_CHARACTERS:
+        raise InvoerFout(veld, f"de tekst is te lang ({len(tekst)} tekens; hoogstens "
+                         f"{MAX_REQUEST_CHARACTERS})")
+    too_deep = InvoerFout(veld, f"te diep genest; hoogstens {MAX_JSON_DEPTH} niveaus")
+    try:
+        document = json.loads(tekst, parse_float=FloatText, parse_constant=FloatText,
+                              parse_int=_json_integer, object_pairs_hook=_json_object)
+    except json.JSONDecodeError as exc:
+        raise InvoerFout(veld, f"geen geldige JSON: {exc}") from None
+    except RecursionError:
+        raise too_deep from None
+    stack: list[tuple[object, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise too_deep
+        if value.__class__ is dict:
+            stack.extend((item, depth + 1) for item in value.values())
+        elif value.__class__ is list:
+            stack.extend((item, depth + 1) for item in value)
+    return document
+
+
 class Invoervelden:
     """The inputs of a regulation: their names and kinds, in the order of the rule files."""
 
@@ -678,6 +815,10 @@ class Invoervelden:
                 fouten.append(InvoerFout(name, "ontbreekt"))
                 continue
             out[name] = lees_verzameld(kind, name, invoer[name], fouten)
+            try:
+                _within_limits(kind, name, out[name])  # the quick reading takes nothing beyond them
+            except InvoerFout as exc:
+                fouten.append(exc)
         if fouten:
             raise InvoerFout.samen(fouten)
         return out
@@ -1292,10 +1433,9 @@ def bereken_json(verzoek: str, bereken: Callable[[Mapping[str, object], str], Re
     be computed, and the unknown ones under "onbekend"."""
     import json  # only for the services that speak JSON
 
-    try:
-        document = json.loads(verzoek, parse_float=FloatText, parse_constant=FloatText)
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise InvoerFout("verzoek", f"geen geldige JSON: {exc}") from None
+    if not isinstance(verzoek, str):
+        raise InvoerFout("verzoek", f"verwacht JSON-tekst, gekregen {type(verzoek).__name__}")
+    document = lees_json(verzoek)
     if not isinstance(document, dict):
         raise InvoerFout("verzoek", "verwacht een object met peildatum en invoer")
     known: tuple[str, ...] = ("peildatum", "invoer", "uitleg", "uitvoer") if bereken_deel else (

@@ -653,6 +653,15 @@ def definitions(draw: st.DrawFn, unit: str) -> list[str]:
     return lines
 
 
+def section_comments(draw: st.DrawFn, unit: str) -> list[str]:
+    """A section comment between definitions, and maybe indented comments after it (issue 18)."""
+    lines = ["", "# ---- " + draw(st.sampled_from(["parameters", "regels"]))]
+    for _ in range(draw(st.integers(0, 2))):
+        lines += draw(st.sampled_from([[], [""]]))
+        lines.append(draw(st.sampled_from([unit, unit * 2, " "])) + "# ingesprongen opmerking")
+    return lines + draw(st.sampled_from([[], [""]]))
+
+
 @st.composite
 def programs(draw: st.DrawFn) -> str:
     unit = draw(st.sampled_from(["  ", "  ", "    ", " ", "\t"]))
@@ -664,6 +673,8 @@ def programs(draw: st.DrawFn) -> str:
                               max_size=3)):
         lines.append(unit + item)
     for block in draw(st.lists(definitions(unit), max_size=6)):
+        if draw(st.integers(0, 3)) == 0:
+            lines += section_comments(draw, unit)
         for line in block:
             lines.append(line + comment(draw))
             if draw(st.integers(0, 6)) == 0:

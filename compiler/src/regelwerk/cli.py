@@ -215,9 +215,8 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     except (OSError, UnicodeDecodeError) as exc:
         raise click.BadParameter(f"kan {input_path} niet lezen: {exc}", param_hint="--invoer") \
             from None
-    except json.JSONDecodeError as exc:
-        click.echo(f"fout in de invoer: geen geldige JSON ({exc.msg}, regel {exc.lineno}, "
-                   f"kolom {exc.colno})", err=True)
+    except InvoerFout as exc:
+        click.echo(f"fout in de invoer: {exc.veld}: {exc.melding}", err=True)
         sys.exit(1)
     result = load([path])
     if not result.ok or not result.checked:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from regelwerk.ir.span import Span
+from regelwerk.lines import source_lines
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -73,10 +74,10 @@ def _excerpt(span: Span, sources: Mapping[str, str]) -> list[str]:
     text = sources.get(span.file)
     if text is None:
         return out
-    source_lines = text.splitlines()
-    if not 1 <= span.line <= len(source_lines):
+    lines = source_lines(text)  # split once per source, however many diagnostics it has
+    if not 1 <= span.line <= len(lines):
         return out
-    line = _printable(source_lines[span.line - 1])
+    line = _printable(lines[span.line - 1])
     number = str(span.line)
     pad = " " * len(number)
     start = max(span.column, 1)

@@ -31,9 +31,10 @@ from regelwerk.core.lower import lower_module, program_of
 from regelwerk.diagnostics import Diagnostic, error, has_errors, sort_key
 from regelwerk.ir import nodes as ir
 from regelwerk.ir.span import Span
+from regelwerk.lines import split_lines
 from regelwerk.syntax.blocks import BlockCache
 from regelwerk.syntax.builder import build
-from regelwerk.syntax.parser import MAX_SOURCE_BYTES, decode, parse
+from regelwerk.syntax.parser import MAX_SOURCE_BYTES, decode, parse, too_deep
 
 Pass = Callable[[ir.Module, Context], list[Diagnostic]]
 
@@ -324,13 +325,10 @@ class _Loader:
         except RecursionError:
             # Only absurdly deep nesting gets here; the stages are recursive over expressions.
             self.program.modules.pop(display, None)
-            lines = text.splitlines() or [""]
+            lines = split_lines(text) or [""]
             longest = max(range(len(lines)), key=lambda i: len(lines[i]))
             self.program.diagnostics[display] = [
-                error("RW009", "de uitdrukking is te diep genest om te verwerken",
-                      Span(display, longest + 1, 1, longest + 1, len(lines[longest]) + 1),
-                      "splits de uitdrukking op in kleinere regels")
-            ]
+                too_deep(Span(display, longest + 1, 1, longest + 1, len(lines[longest]) + 1))]
             return None
 
     def _load_source(self, text: str, display: str, file: Path | None, chain: tuple[str, ...]

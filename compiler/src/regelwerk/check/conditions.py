@@ -10,7 +10,10 @@ reason): the calculation then stops with an error if no case applies.
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -22,6 +25,11 @@ from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir
 
 Path = tuple[Fact, ...]  # conditions that hold (True) or not (False) on the way
+
+# The conditions z3 is given, summed over the `als` without `anders` of one rule: under thousands of
+# ordered exceptions each has all the earlier ones on its way. Past this the check says it did not
+# look (RW305) rather than take minutes.
+MAX_FACTS = 20_000
 
 
 @attrs.frozen
@@ -45,8 +53,23 @@ def check_conditions(module: ir.Module, context: Context) -> list[Diagnostic]:
     for rule in program.main.definitions:
         if not isinstance(rule, c.Rule):
             continue
-        found = [open_ for expr, path, where in _branches(rule)
-                 for open_ in _open_conditionals(expr, path, _members(rule), where)]
+        found: list[_Open] = []
+        size = 0
+        for expr, path, where in _branches(rule):
+            if not _has_open(expr):
+                continue
+            more = _open_conditionals(expr, path(), _members(rule), where)
+            found += more
+            size += sum(len(open_.path) + 1 for open_ in more)
+            if size > MAX_FACTS:
+                break
+        if size > MAX_FACTS:
+            diagnostics.append(warning(
+                "RW305", f"regel {rule.name}{_article(rule)}: de controle kan niet vaststellen of "
+                f"elke 'als' zonder 'anders' elk geval dekt: meer dan {MAX_FACTS} voorwaarden op de "
+                "weg erheen", rule.span, "sluit af met 'anders ...', of verdeel de uitzonderingen "
+                "over meer regels; anders stopt de berekening met een fout als geen geval geldt"))
+            continue
         if not found:
             continue
         translators: dict[datetime.date | None, Z3Translator] = {}
@@ -107,18 +130,31 @@ def _members(rule: c.Rule) -> frozenset[str]:
     return frozenset({rule.per}) if rule.per is not None else frozenset()
 
 
-def _branches(rule: c.Rule) -> list[tuple[c.Expr, Path, str]]:
-    """Each value of the rule with the conditions under which it is the rule's value."""
-    out: list[tuple[c.Expr, Path, str]] = []
+def _branches(rule: c.Rule) -> Iterator[tuple[c.Expr, Callable[[], Path], str]]:
+    """Each value of the rule with the conditions under which it is the rule's value. The
+    conditions are made only when asked for: with thousands of `uitzonderingen in volgorde`, all
+    of them at once would take memory quadratic in their number."""
     terms = rule.body.terms
+    ranked = sorted(terms, key=lambda term: -term.priority)
+    negations: list[Fact] = [(term.condition, False) for term in ranked]
+    descending = [-term.priority for term in ranked]
     for term in terms:
-        earlier: Path = tuple((other.condition, False) for other in terms
-                              if other.priority > term.priority)
+        higher = bisect.bisect_left(descending, -term.priority)  # terms of a higher priority
         name = f"[{term.reference}]" if term.reference else f"op regel {term.span.line}"
-        out.append((term.value, earlier + ((term.condition, True),), f", uitzondering {name}"))
+        yield (term.value, functools.partial(_path, negations, higher, term.condition),
+               f", uitzondering {name}")
     if rule.body.base is not None:
-        out.append((rule.body.base, tuple((term.condition, False) for term in terms), ""))
-    return out
+        yield rule.body.base, functools.partial(_path, negations, len(negations), None), ""
+
+
+def _path(negations: list[Fact], higher: int, condition: c.Expr | None) -> Path:
+    """The first `higher` negations, and `condition` holding (if given)."""
+    return (*negations[:higher], *([(condition, True)] if condition is not None else []))
+
+
+def _has_open(expr: c.Expr) -> bool:
+    """Whether an `als` without `anders` is anywhere in `expr`."""
+    return any(isinstance(node, c.Choose) and node.otherwise is None for node in walk(expr))
 
 
 def _caveat(path: Path, members: frozenset[str]) -> str | None:

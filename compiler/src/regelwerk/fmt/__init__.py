@@ -18,7 +18,7 @@ from regelwerk.fmt.printer import FormatterBug, print_tree
 from regelwerk.fmt.verify import signature
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import RECURSION_LIMIT
-from regelwerk.syntax.parser import decode, parse_with_comments
+from regelwerk.syntax.parser import MAX_SOURCE_BYTES, decode, parse_with_comments, too_deep
 from regelwerk.syntax.suggestions import repair_typography
 
 
@@ -53,9 +53,13 @@ def format_text(text: str, path: str = "<invoer>", verify: bool = True) -> Forma
     except FormatterBug as exc:
         return Formatted(None, [_internal(path, str(exc))])
     except RecursionError:
-        return Formatted(None, [error("RW009", "de uitdrukking is te diep genest om te verwerken",
-                                      Span(path, 1, 1, 1, 2),
-                                      "splits de uitdrukking op in kleinere regels")])
+        return Formatted(None, [too_deep(Span(path, 1, 1, 1, 2))])
+    size = len(formatted.encode("utf-8"))
+    if size > MAX_SOURCE_BYTES:  # never write what `check` would refuse
+        return Formatted(None, [error(
+            "RW008", f"opgemaakt zou het bestand te groot worden ({size} bytes; hoogstens "
+            f"{MAX_SOURCE_BYTES})", Span(path, 1, 1, 1, 2),
+            "splits de regeling op in modules die elkaar met `gebruik` inlezen")])
     if verify:
         problem = difference(text, tree, comments, formatted, path)
         if problem is not None:

@@ -194,6 +194,9 @@ class Printer:
             if level == 0 and previous is not None:
                 blank = comment.blank_before or not (previous.kind == "comment"
                                                      and previous.level == 0)
+            elif previous is not None and previous.kind == "comment" and previous.level == 0 \
+                    and previous.blank_after:
+                blank = True  # the blank line after a comment that starts a block stays, and so does the block
             self.out.append(Out([" " * (INDENT * level) + comment.text], level, kind="comment",
                                 group=self.group, blank_before=blank,
                                 blank_after=comment.blank_after))

@@ -9,13 +9,12 @@ two accept and refuse the same input with the same message. A binary float is re
 from __future__ import annotations
 
 import datetime
-import json
 from decimal import Decimal
 from typing import Any
 
 from regelwerk.core.soort import representable, soort
 from regelwerk.ir import types as t
-from regelwerk.runtime import FloatText, InvoerFout
+from regelwerk.runtime import FloatText, InvoerFout, lees_json
 
 Value = Any
 
@@ -24,7 +23,8 @@ __all__ = ["FloatText", "InvoerFout", "Value", "load_json", "read", "show", "to_
 
 
 def load_json(text: str) -> Any:
-    return json.loads(text, parse_float=FloatText, parse_constant=FloatText)
+    """The runtime's reading of JSON (its limits, no float, no key twice); InvoerFout 'invoer'."""
+    return lees_json(text, "invoer")
 
 
 def read(field: str, raw: Any, type_: t.Type) -> Value:

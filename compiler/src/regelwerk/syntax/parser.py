@@ -14,10 +14,16 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir.span import Span
+from regelwerk.lines import source_lines
 from regelwerk.syntax.layout import Layout, LayoutError
 from regelwerk.syntax.suggestions import character_hint, keyword_suggestion
 
 MAX_SOURCE_BYTES = 5_000_000
+
+# Levels of the syntax tree, from the file down to the deepest part of an expression: a rule body
+# nests two levels below the file, and each operator, function or `als` adds one. Every stage holds
+# this depth (the generated Python stays far below its 200 nested brackets); see docs/fouten/RW009.md.
+MAX_NESTING = 100
 
 # What a terminal means to an analyst, for "verwacht ..." in syntax errors.
 TERMINAL_WORDS = {
@@ -202,7 +208,7 @@ def _parse_with(lark: Lark, layout: Layout, text: str, path: str
                 ) -> tuple[Tree[Token] | None, list[Diagnostic]]:
     layout.text = text
     try:
-        return lark.parse(text), []
+        tree = lark.parse(text)
     except LayoutError as exc:
         if exc.tab:
             return None, [_tab_error(path, exc.line, exc.column)]
@@ -217,14 +223,30 @@ def _parse_with(lark: Lark, layout: Layout, text: str, path: str
     except UnexpectedInput as exc:
         return None, [_syntax_error(exc, text, path)]
     except RecursionError:
-        return None, [
-            error(
-                "RW009",
-                "de uitdrukking is te diep genest om te verwerken",
-                Span(path, 1, 1, 1, 2),
-                "splits de uitdrukking op in kleinere regels",
-            )
-        ]
+        return None, [too_deep(Span(path, 1, 1, 1, 2))]
+    deepest = too_deeply_nested(tree)
+    if deepest is not None:
+        line = getattr(deepest.meta, "line", 1)
+        column = getattr(deepest.meta, "column", 1)
+        return None, [too_deep(Span(path, line, column, line, column + 1))]
+    return tree, []
+
+
+def too_deeply_nested(tree: Tree[Token]) -> Tree[Token] | None:
+    """The first node nested deeper than MAX_NESTING, if any (without recursion: any depth)."""
+    stack: list[tuple[Tree[Token], int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return node
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+    return None
+
+
+def too_deep(span: Span) -> Diagnostic:
+    """RW009: the one refusal of nesting that is too deep, by every stage that reads a source."""
+    return error("RW009", f"de uitdrukking is te diep genest (hoogstens {MAX_NESTING} niveaus)",
+                 span, "splits de uitdrukking op in kleinere regels, elk met een eigen naam")
 
 
 def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
@@ -351,7 +373,7 @@ def _end_of_line(text: str, token: Token) -> tuple[int, int]:
 
 
 def _line_length(text: str, line: int) -> int:
-    lines = text.splitlines()
+    lines = source_lines(text)
     return len(lines[line - 1]) if 0 < line <= len(lines) else 0
 
 

@@ -2,7 +2,8 @@
 
 HTML: jinja2's own escaping. Markdown: a `finalize` hook escapes every value a template prints for
 Markdown and for the HTML a Markdown renderer lets through (`<`, `&`), so text from the rules never
-becomes markup in either. Template text itself is trusted; values never are.
+becomes markup in either. Both hooks also keep a label on its line (`regelwerk.lines`): only `\n`
+breaks a line, and characters that HTML5 forbids become U+FFFD. Template text itself is trusted; values never are.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from regelwerk.lines import one_line, safe_text, split_lines
+
 # Characters with a meaning in CommonMark or GFM anywhere in a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~#])")
 # At the start of a line: list items, block quotes, headings, setext underlines, ordered lists.
@@ -22,7 +25,7 @@ _MARKDOWN_LINE_START = re.compile(r"^(\s*)(>|[-+](?=\s|$)|=(?==*\s*$)|\d{1,9}[.)
 
 def markdown_escape(text: str) -> str:
     """Text that renders as itself in Markdown: `a_b *c* <d>` -> `a\\_b \\*c\\* &lt;d&gt;`."""
-    text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    text = one_line(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_INLINE.sub(r"\\\1", text)
     match = _MARKDOWN_LINE_START.match(text)
@@ -38,7 +41,7 @@ def markdown_escape(text: str) -> str:
 
 def markdown_code(text: str) -> Markup:
     """A code span that holds any text: the fence is longer than any run of backticks inside."""
-    text = " ".join(str(text).splitlines())
+    text = one_line(str(text))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     padded = f" {text} " if text.startswith("`") or text.endswith("`") or longest else text
@@ -59,6 +62,10 @@ def _finalize_markdown(value: Any) -> Any:
     return Markup(markdown_escape(str(value)))
 
 
+def _finalize_html(value: Any) -> Any:
+    return safe_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def _loader() -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([
         jinja2.PackageLoader("regelwerk.backends.annex", "templates"),
@@ -76,6 +83,7 @@ def html_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=_loader(), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        finalize=_finalize_html,
     )
     environment.filters["kind"] = _kind
     environment.filters["css_string"] = css_string
@@ -98,7 +106,7 @@ def render_template(name: str, **context: Any) -> str:
     environment = markdown_environment() if name.endswith(".md.j2") else html_environment()
     text = environment.get_template(name).render(**context)
     # One canonical form: no trailing spaces, one newline at the end, at most one blank line.
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in split_lines(text)]
     out: list[str] = []
     for line in lines:
         if not line and (not out or not out[-1]):

@@ -239,11 +239,11 @@ def _pieces(text: str, room: int) -> Iterator[str]:
     piece = ""
     for word in _words(text):
         candidate = piece + word
-        if piece and width(literal(candidate)) > room:
+        if piece and not _fits(candidate, room):
             yield piece
             piece = ""
             candidate = word
-        while width(literal(candidate)) > room:  # one word longer than a line
+        while not _fits(candidate, room):  # one word longer than a line
             cut = _longest_prefix(candidate, room)
             yield candidate[:cut]
             candidate = candidate[cut:]
@@ -263,8 +263,21 @@ def _words(text: str) -> Iterator[str]:
         yield word
 
 
+def _fits(text: str, room: int) -> bool:
+    """Whether the literal of `text` fits in `room` columns; it is at least two columns (the
+    quotes) wider than the text is long, so a long text is not measured (linear, not quadratic,
+    on a title of 80,000 characters)."""
+    return len(text) + 2 <= room and width(literal(text)) <= room
+
+
 def _longest_prefix(text: str, room: int) -> int:
-    cut = 1
-    while cut < len(text) and width(literal(text[:cut + 1])) <= room:
-        cut += 1
-    return cut
+    """The longest prefix (at least one character) whose literal fits: a binary search, as the
+    width of a prefix's literal grows with its length."""
+    low, high = 1, min(len(text), room)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits(text[:middle], room):
+            low = middle
+        else:
+            high = middle - 1
+    return low
