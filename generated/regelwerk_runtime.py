@@ -428,7 +428,7 @@ class Soort:
             raise InvoerFout(veld, f"verwacht een lijst van {self.element.beschrijving}, "
                              f"gekregen {_show_raw(raw)}")
         if len(raw) > MAX_LIST_LENGTH:
-            raise InvoerFout(veld, f"de lijst heeft {len(raw)} leden; hoogstens {MAX_LIST_LENGTH}")
+            raise _list_too_long(veld, raw)
         element = self.element
         return tuple(element.lees(f"{veld}[{i}]", item) for i, item in enumerate(raw))
 
@@ -548,6 +548,10 @@ class Soort:
 _NUMBER_FORMS = frozenset({"bedrag", "procent", "duur", "getal"})
 
 
+def _list_too_long(veld: str, raw: Sequence[object]) -> InvoerFout:
+    return InvoerFout(veld, f"de lijst heeft {len(raw)} leden; hoogstens {MAX_LIST_LENGTH}")
+
+
 def _geen_gegeven_melding(soort: Soort, key: object) -> str:
     return (f"{soort.beschrijving} heeft geen gegeven '{key}'; bekend zijn: "
             f"{', '.join(name for name, _ in soort.velden)}")
@@ -570,6 +574,9 @@ def lees_verzameld(soort: Soort, veld: str, raw: object, fouten: list[InvoerFout
                 fouten.append(InvoerFout(f"{veld}.{name}", "ontbreekt"))
         return out
     if soort.vorm == "lijst" and soort.element is not None and isinstance(raw, (list, tuple)):
+        if len(raw) > MAX_LIST_LENGTH:
+            fouten.append(_list_too_long(veld, raw))
+            return None
         element = soort.element
         return tuple(lees_verzameld(element, f"{veld}[{i}]", item, fouten)
                      for i, item in enumerate(raw))
