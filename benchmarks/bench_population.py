@@ -51,6 +51,10 @@ DISTRIBUTION = ROOT / "docs" / "voorbeelden" / "populatie" / "zorgtoeslag-verdel
 PEILDATUM_ZORGTOESLAG = datetime.date(2025, 1, 1)  # every 2025 figure is sourced, none provisional
 PEILDATUM_GEZINSZORG = datetime.date(2008, 7, 1)  # 2008: the hourly rate changes every quarter
 OPENFISCA_TARGET, OPENFISCA_STRETCH, LOOP_TARGET = 2, 5, 100
+# What every engine computes for zorgtoeslag: the outputs the OpenFisca model has (the rule file has
+# more, such as the payment rounded down; computing those too would not compare like with like)
+ZORGTOESLAG_OUTPUTS = ("drempelinkomen", "toetsingsinkomen", "normpremie", "zorgtoeslag_per_jaar",
+                       "zorgtoeslag_per_maand")
 CENT = 0.005
 MILLION = 1_000_000
 ENGINES: dict[str, tuple[str, str, dict[str, Any]]] = {
@@ -218,6 +222,7 @@ def child(args: argparse.Namespace) -> int:
     peildatum = datetime.date.fromisoformat(args.peildatum)
     population = pq.read_table(args.populatie)
     program = program_of(Path(args.regeling))
+    outputs = args.uitvoer.split(",") if args.uitvoer else None
     report: dict[str, Any] = {"rows": population.num_rows}
     before, how = memory_start()
     times: list[float] = []
@@ -251,7 +256,7 @@ def child(args: argparse.Namespace) -> int:
             engine = getattr(importlib.import_module(module), name)(**options)
         for _ in range(args.rondes):
             start = time.perf_counter()
-            run = engine.compute(program, population, peildatum)
+            run = engine.compute(program, population, peildatum, outputs)
             times.append(time.perf_counter() - start)
             if len(times) == 1:
                 report["peak_bytes"] = memory_peak(how)
@@ -269,11 +274,11 @@ def child(args: argparse.Namespace) -> int:
 
 
 def measure(engine: str, rules: Path, population: Path, peildatum: datetime.date, out: Path,
-            rounds: int) -> dict[str, Any]:
+            rounds: int, outputs: tuple[str, ...] = ()) -> dict[str, Any]:
     """Run one engine in a child process; its report, or {"skipped": reason}."""
     command = [sys.executable, __file__, "--kind", engine, "--regeling", str(rules), "--populatie",
                str(population), "--uit", str(out), "--peildatum", peildatum.isoformat(), "--rondes",
-               str(rounds)]
+               str(rounds), "--uitvoer", ",".join(outputs)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["(geen melding)"])[-1]
@@ -305,12 +310,14 @@ def available(engine: str) -> str | None:
 
 
 def run_engine(engine: str, label: str, rules: Path, population: Path, peildatum: datetime.date,
-               workdir: Path, rounds: int, rows: str = "huishoudens") -> dict[str, Any]:
+               workdir: Path, rounds: int, rows: str = "huishoudens",
+               outputs: tuple[str, ...] = ()) -> dict[str, Any]:
     reason = available(engine)
     if reason is not None:
         print(f"  {label:<22} overgeslagen: {reason}")
         return {"skipped": reason}
-    report = measure(engine, rules, population, peildatum, workdir / f"{rules.stem}-{engine}.parquet", rounds)
+    report = measure(engine, rules, population, peildatum, workdir / f"{rules.stem}-{engine}.parquet", rounds,
+                     outputs)
     if "skipped" in report:
         print(f"  {label:<22} overgeslagen: {report['skipped']}")
         return report
@@ -443,6 +450,7 @@ def main() -> int:
     parser.add_argument("--populatie", help=argparse.SUPPRESS)
     parser.add_argument("--uit", help=argparse.SUPPRESS)
     parser.add_argument("--peildatum", help=argparse.SUPPRESS)
+    parser.add_argument("--uitvoer", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.kind:
         args.engine = args.kind
@@ -471,18 +479,18 @@ def main() -> int:
             check_parameters(PEILDATUM_ZORGTOESLAG)
         runs = {
             "vector": run_engine("vector", "Regelwerk vectorised", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG,
-                                 workdir, args.rondes),
+                                 workdir, args.rondes, outputs=ZORGTOESLAG_OUTPUTS),
             "openfisca": run_engine("openfisca", "OpenFisca", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG,
-                                    workdir, args.rondes),
+                                    workdir, args.rondes, outputs=ZORGTOESLAG_OUTPUTS),
             "vector2": run_engine("vector2", "vectorised, 2 draden", ZORGTOESLAG, path,
-                                  PEILDATUM_ZORGTOESLAG, workdir, args.rondes),
+                                  PEILDATUM_ZORGTOESLAG, workdir, args.rondes, outputs=ZORGTOESLAG_OUTPUTS),
             "dask": run_engine("dask", "Regelwerk Dask", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG, workdir,
-                               args.rondes),
+                               args.rondes, outputs=ZORGTOESLAG_OUTPUTS),
         }
         runs["per_huishouden"] = (
             {"skipped": "--zonder-lus"} if args.zonder_lus else
             run_engine("per_huishouden", "per huishouden (lus)", ZORGTOESLAG, path, PEILDATUM_ZORGTOESLAG,
-                       workdir, 1))
+                       workdir, 1, outputs=ZORGTOESLAG_OUTPUTS))
         if "conversion_s" in runs["openfisca"]:
             print(f"  (OpenFisca: Arrow naar numpy float32 vooraf, niet meegeteld: "
                   f"{runs['openfisca']['conversion_s']:.2f} s)")
@@ -509,8 +517,7 @@ def main() -> int:
             print("  Dask tegen lokaal: niet te meten ("
                   + (runs["dask"].get("skipped") or runs["vector"].get("skipped", "")) + ")")
         print("uitkomsten:")
-        outputs = ["drempelinkomen", "toetsingsinkomen", "normpremie", "zorgtoeslag_per_jaar",
-                   "zorgtoeslag_per_maand"]
+        outputs = list(ZORGTOESLAG_OUTPUTS)
         goals.append(identical("vectorised tegen per huishouden", runs["vector"], runs["per_huishouden"],
                                outputs))
         if "skipped" not in runs["dask"]:

@@ -44,5 +44,7 @@ def simulate(system: TaxBenefitSystem, household_of_person: np.ndarray, role_of_
     simulation.set_input("toetsingsinkomen", period, toetsingsinkomen)
     simulation.set_input("rendementsgrondslag", period, rendementsgrondslag)
     simulation.set_input("zelfde_toeslagpartner_hele_berekeningsjaar", period, zelfde_toeslagpartner)
+    # the outputs the benchmark asks of every engine (computed on the way to the zorgtoeslag anyway)
     return {name: simulation.calculate(name, period)
-            for name in ("zorgtoeslag_per_jaar", "zorgtoeslag_per_maand")}
+            for name in ("drempelinkomen", "toetsingsinkomen_huishouden", "normpremie",
+                         "zorgtoeslag_per_jaar", "zorgtoeslag_per_maand")}
