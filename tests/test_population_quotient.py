@@ -17,7 +17,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from regelwerk import runtime  # noqa: E402
 from regelwerk.backends.population import engine as contract  # noqa: E402
-from regelwerk.backends.population.vector import quotient  # noqa: E402
+from regelwerk.backends.population.vector import quotient, wide_output  # noqa: E402
 
 LIMIT = 2 ** 62
 
@@ -55,10 +55,10 @@ def divisor(draw: Any, scale: int) -> tuple[int, int, int]:
 def expected(a: tuple[int, int, int], b: tuple[int, int, int]) -> Decimal:
     (v, s, e), (w, sb, f) = a, b
     with decimal.localcontext(runtime.CONTEXT):
-        x = Decimal(v).scaleb(-s, context=quotient.EXACT).quantize(
-            Decimal(1).scaleb(e), context=quotient.EXACT)
-        y = Decimal(w).scaleb(-sb, context=quotient.EXACT).quantize(
-            Decimal(1).scaleb(f), context=quotient.EXACT)
+        x = Decimal(v).scaleb(-s, context=wide_output.EXACT).quantize(
+            Decimal(1).scaleb(e), context=wide_output.EXACT)
+        y = Decimal(w).scaleb(-sb, context=wide_output.EXACT).quantize(
+            Decimal(1).scaleb(f), context=wide_output.EXACT)
         assert x.as_tuple().exponent == e and y.as_tuple().exponent == f
         return x / y
 
@@ -74,12 +74,12 @@ def test_quotient_is_the_decimal_quotient(data: Any, scale: int, d_scale: int) -
     ds = np.array([w for w, _, _ in divisors], dtype=np.int64)
     fs = np.array([f for _, _, f in divisors], dtype=np.int64)
     wide, out_scale, exponents = quotient.divide(values, scale, exps, ds, d_scale, fs)
-    found = quotient.to_decimals(wide, out_scale, exponents)
+    found = wide_output.to_decimals(wide, out_scale, exponents)
     want = [expected(a, b) for a, b in zip(rows, divisors)]
     assert [d.as_tuple() for d in found] == [d.as_tuple() for d in want]
     # the output column: the type decimal_column chooses, the same values
     good = np.ones(len(rows), dtype=bool)
-    column = quotient.arrow_decimals(wide, out_scale, exponents, good, np.zeros(0, np.int64), [])
+    column = wide_output.arrow_decimals(wide, out_scale, exponents, good, np.zeros(0, np.int64), [])
     reference = contract.decimal_column(list(want))
     if pa.types.is_string(reference.type):
         assert column is None
@@ -113,7 +113,7 @@ def test_one_divisor_for_the_column_is_the_decimal_quotient(data: Any, scale: in
     wide, out_scale, exponents = quotient.divide(values, scale, exps,
                                                  np.array([divisor_value]), d_scale,
                                                  np.full(len(rows), f))
-    found = quotient.to_decimals(wide, out_scale, exponents)
+    found = wide_output.to_decimals(wide, out_scale, exponents)
     want = [expected(a, (divisor_value, d_scale, f)) for a in rows]
     assert [x.as_tuple() for x in found] == [x.as_tuple() for x in want]
     # the table agrees with the row-by-row division
@@ -124,7 +124,7 @@ def test_one_divisor_for_the_column_is_the_decimal_quotient(data: Any, scale: in
     assert np.array_equal(general_exps, exponents)
     # the output column, which the table builds at the finest exponent (not by shifting rows)
     assert wide.table is not None
-    column = quotient.arrow_decimals(wide, out_scale, exponents, np.ones(len(rows), dtype=bool),
+    column = wide_output.arrow_decimals(wide, out_scale, exponents, np.ones(len(rows), dtype=bool),
                                      np.zeros(0, np.int64), [])
     reference = contract.decimal_column(list(want))
     if pa.types.is_string(reference.type):
@@ -145,7 +145,7 @@ def test_exact_divisions_keep_the_ideal_exponent(k: int, d: int, scale: int, shi
         value = value // 10 ** shift * 10 ** shift
     wide, out_scale, exps = quotient.divide(np.array([value], dtype=np.int64), scale,
                                             np.array([exponent]), np.array([d]), 0, np.array([0]))
-    found = quotient.to_decimals(wide, out_scale, exps)[0]
+    found = wide_output.to_decimals(wide, out_scale, exps)[0]
     assert found.as_tuple() == expected((value, scale, exponent), (d, 0, 0)).as_tuple()
 
 
@@ -156,8 +156,8 @@ def test_one_column_with_fallback_rows_and_nulls() -> None:
                                             np.array([0]))
     good = np.array([True, True, False, False])
     extra = [Decimal("123456789012.5"), None]
-    column = quotient.arrow_decimals(wide, out_scale, exps, good, np.array([2, 3]), extra)
-    mine = quotient.to_decimals(wide, out_scale, exps)
+    column = wide_output.arrow_decimals(wide, out_scale, exps, good, np.array([2, 3]), extra)
+    mine = wide_output.to_decimals(wide, out_scale, exps)
     reference = contract.decimal_column([mine[0], mine[1], *extra])
     assert column is not None
     assert column.type == reference.type
@@ -182,7 +182,7 @@ def test_rounding_half_even_with_a_carry(digits: int, sticky: bool, nines: int) 
     rounded, carried = quotient._round(limbs.copy(), p, np.array([count]), tz,
                                        np.array([1 if sticky else 0]), np.array([True]))
     with decimal.localcontext(runtime.CONTEXT):
-        exact = Decimal(digits * 10 + (1 if sticky else 0)).scaleb(-1, context=quotient.EXACT)
+        exact = Decimal(digits * 10 + (1 if sticky else 0)).scaleb(-1, context=wide_output.EXACT)
         want = +exact  # rounded to 34 digits, half even
     value = int("".join(f"{x:09d}" for x in rounded[0]))
     assert value == int(want)
@@ -215,19 +215,19 @@ def test_sums_and_products_with_quotients_are_the_decimal_ones(data: Any, scale:
         np.array([v for v, _, _ in rows], dtype=np.int64), scale,
         np.array([e for _, _, e in rows], dtype=np.int64), np.array(ds, dtype=np.int64), 0,
         np.zeros(size, dtype=np.int64))
-    left = quotient.to_decimals(wide, w_scale, w_exp)
+    left = wide_output.to_decimals(wide, w_scale, w_exp)
     others = data.draw(st.lists(dividend(v_scale), min_size=size, max_size=size))
     values = np.array([v for v, _, _ in others], dtype=np.int64)
     exps = np.array([e for _, _, e in others], dtype=np.int64)
-    right = quotient.to_decimals(quotient.from_fixed(values), v_scale, exps)
-    product = quotient.to_decimals(*quotient.multiply(wide, w_scale, w_exp, values, v_scale,
+    right = wide_output.to_decimals(quotient.from_fixed(values), v_scale, exps)
+    product = wide_output.to_decimals(*quotient.multiply(wide, w_scale, w_exp, values, v_scale,
                                                       exps))
-    total = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp, quotient.from_fixed(values),
+    total = wide_output.to_decimals(*quotient.add(wide, w_scale, w_exp, quotient.from_fixed(values),
                                                v_scale, exps, False))
-    difference = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp,
+    difference = wide_output.to_decimals(*quotient.add(wide, w_scale, w_exp,
                                                     quotient.from_fixed(values), v_scale, exps,
                                                     True))
-    itself = quotient.to_decimals(*quotient.add(wide, w_scale, w_exp, wide, w_scale, w_exp, True))
+    itself = wide_output.to_decimals(*quotient.add(wide, w_scale, w_exp, wide, w_scale, w_exp, True))
     with decimal.localcontext(runtime.CONTEXT):
         assert [d.as_tuple() for d in product] == [(x * y).as_tuple()
                                                    for x, y in zip(left, right)]
@@ -256,7 +256,7 @@ def test_rounding_a_quotient_is_afronden(mode: str, data: Any, scale: int, place
     step = Decimal(1).scaleb(-places)
     with decimal.localcontext(runtime.CONTEXT):
         want = [runtime.afronden(x, step, mode) for x in
-                quotient.to_decimals(wide, w_scale, w_exp)]
+                wide_output.to_decimals(wide, w_scale, w_exp)]
     try:
         found = quotient.round_to(wide, w_scale, -places, mode)
     except quotient.OutOfRange:  # allowed only beyond the columns' bound: 4 × 10^18 units

@@ -23,7 +23,7 @@ import attrs
 import numpy as np
 
 from regelwerk import runtime
-from regelwerk.backends.population.vector import fixed, quotient
+from regelwerk.backends.population.vector import fixed, quotient, wide_output
 
 Array = Any
 Notes = dict[str, Any]  # key -> bool mask over the value's domain, or None for every row
@@ -111,7 +111,7 @@ def to_dec(col: Col) -> Col:
     if col.kind == "dec":
         return col
     if col.kind == "wide":
-        values = quotient.to_decimals(col.data, col.scale, col.exp)
+        values = wide_output.to_decimals(col.data, col.scale, col.exp)
         return attrs.evolve(col, kind="dec", data=object_array(values), scale=0, exp=0)
     assert col.kind == "num", col.kind
     size = len(col.data)

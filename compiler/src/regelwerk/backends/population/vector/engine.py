@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from regelwerk import runtime
 from regelwerk.backends.population import engine as contract
-from regelwerk.backends.population.vector import fixed, quotient
+from regelwerk.backends.population.vector import fixed, quotient, wide_output
 from regelwerk.backends.population.vector.columns import (
     Col,
     Domain,
@@ -230,7 +230,7 @@ class Vectorised:
             good[index] = False
             try:
                 wide = to_wide(value, size)
-                found = quotient.arrow_decimals(wide.data, wide.scale, wide.exp, good, index,
+                found = wide_output.arrow_decimals(wide.data, wide.scale, wide.exp, good, index,
                                                 values)
             except quotient.OutOfRange:
                 found = None
