@@ -93,6 +93,7 @@ def initialize(ls: RegelwerkServer, params: lsp.InitializeParams) -> None:
     use_encoding(encoding.value if isinstance(encoding, lsp.PositionEncodingKind) else encoding)
     options = params.initialization_options
     if isinstance(options, dict) and isinstance(options.get("vertraging_ms"), (int, float)):
+        # a delay in seconds for the event loop's timer: a time, never an amount
         ls.debounce = max(float(options["vertraging_ms"]), 0.0) / 1000
     roots = [path_of(f.uri) for f in params.workspace_folders or []]
     if not roots and params.root_uri:
