@@ -831,6 +831,12 @@ class Invoervelden:
         return out
 
 
+def lees_datum(veld: str, raw: object) -> datetime.date:
+    """A date as the input reads it: a date, or text exactly as jjjj-mm-dd (not "20260301" or
+    "2026-W10-1", which Python's fromisoformat also takes); else InvoerFout naming `veld`."""
+    return _DATE._date(veld, raw)
+
+
 def lees_peildatum(peildatum: object, vanaf: datetime.date | None, tot: datetime.date | None
                    ) -> datetime.date:
     """The peildatum as a date inside the regulation's validity (`tot` is exclusive)."""

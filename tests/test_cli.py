@@ -117,3 +117,28 @@ def test_run_wrong_input_names_field_without_traceback() -> None:
     code, out = invoke("run", REGULATION, "--peildatum", "2026-03-01", "--invoer", "-",
                        stdin="{kapot")
     assert code == 1 and "geen geldige JSON" in out
+
+
+def test_every_date_option_reads_only_jjjj_mm_dd(tmp_path: Path) -> None:
+    """A date option reads as the runtime reads a date: "20250101" and "2025-W01-3", which
+    Python's fromisoformat also takes, are usage errors that name the option."""
+    import pytest
+
+    pytest.importorskip("pyarrow")
+    rules = "regulations/zorgtoeslag/zorgtoeslag.rw"
+    population = tmp_path / "p.jsonl"
+    population.write_text("{}\n", encoding="utf-8")
+    commands = [
+        (["run", rules, "--invoer", "-", "--peildatum"], "--peildatum"),
+        (["simuleer", rules, "--populatie", str(population), "--peildatum"], "--peildatum"),
+        (["simuleer", rules, "--populatie", str(population), "--peildatum", "2025-01-01",
+          "--vergelijk-peildatum"], "--vergelijk-peildatum"),
+        (["populatie", rules, "--aantal", "1", "--uit", str(tmp_path / "u.jsonl"), "--peildatum"],
+         "--peildatum"),
+        (["diff", rules, rules, "--ingang"], "--ingang"),
+    ]
+    for args, option in commands:
+        for day in ("20250101", "2025-W01-3"):
+            result = CliRunner().invoke(main, [*args, day], input="{}")
+            assert result.exit_code == 2, (args, day, result.output)
+            assert option in result.output and "geen datum als jjjj-mm-dd" in result.output

@@ -16,6 +16,7 @@ import attrs
 import click
 
 from regelwerk import __version__, cli_dutch
+from regelwerk.cli_types import DATUM
 from regelwerk.diagnostics import Diagnostic, has_errors, render, to_json
 from regelwerk.pipeline import LoadResult, load
 
@@ -183,7 +184,8 @@ def _test(paths: tuple[str, ...], strict: bool, dekking: bool = False,
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False), callback=_existing)
-@click.option("--peildatum", required=True, help="De datum waarop gerekend wordt (jjjj-mm-dd).")
+@click.option("--peildatum", "day", required=True, type=DATUM,
+              help="De datum waarop gerekend wordt (jjjj-mm-dd).")
 @click.option("--invoer", "input_path", required=True, type=click.Path(allow_dash=True),
               help="JSON-bestand met de invoer, of - voor standaardinvoer.")
 @click.option("--uitleg", is_flag=True, help="Toon welke regels, rijen en parameters het "
@@ -195,7 +197,7 @@ def _test(paths: tuple[str, ...], strict: bool, dekking: bool = False,
 @click.option("--gedeeltelijk", "partial", is_flag=True,
               help="Geef alle uitvoer die berekend kan worden; uitvoer die een onbekende waarde "
                    "nodig heeft, staat onder 'onbekend' met de reden.")
-def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format: str,
+def run(path: str, day: datetime.date, input_path: str, uitleg: bool, output_format: str,
         wanted: tuple[str, ...], partial: bool) -> None:
     """Reken een regeling door voor één invoer en toon de uitvoer als JSON."""
     from regelwerk import runtime
@@ -204,11 +206,6 @@ def run(path: str, peildatum: str, input_path: str, uitleg: bool, output_format:
     from regelwerk.interpret.values import load_json, show, to_json
     from regelwerk.runtime import InvoerFout, OnbekendeWaarde, RekenFout
 
-    try:
-        day = datetime.date.fromisoformat(peildatum)
-    except ValueError:
-        raise click.BadParameter(f"'{peildatum}' is geen datum als jjjj-mm-dd",
-                                 param_hint="--peildatum") from None
     try:
         raw = sys.stdin.read() if input_path == "-" else Path(input_path).read_text("utf-8")
         data = load_json(raw)

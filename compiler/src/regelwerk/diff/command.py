@@ -5,10 +5,13 @@ Exit codes as diff(1): 0 equal, 1 different, 2 trouble (a side that cannot be re
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
 import click
+
+from regelwerk.cli_types import DATUM
 
 
 @click.command()
@@ -19,26 +22,17 @@ import click
               help="Een korte samenvatting in Markdown, of JSON voor tools.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Schrijf ook de bijlage met wijzigingen (doorgehaald/onderstreept) als HTML.")
-@click.option("--ingang", metavar="JJJJ-MM-DD",
+@click.option("--ingang", "cutoff", type=DATUM, metavar="JJJJ-MM-DD",
               help="De datum waarop de nieuwe versie ingaat: een wijziging van een uitkomst "
               "vóór die datum is terugwerkend. Zonder: de laatste 'vanaf' die de oude versie al had.")
 def diff(old: str, new: str, output_format: str, html_path: str | None,
-         ingang: str | None) -> None:
+         cutoff: datetime.date | None) -> None:
     """Vergelijk twee versies van een regeling: BESTAND of BESTAND@GITREVISIE.
 
     Exitcode 0 als ze gelijk zijn, 1 als ze verschillen, 2 bij een fout.
     """
-    import datetime
-
     from regelwerk.diff import SourceError, diff_files, render_json, render_redline, render_summary
 
-    cutoff = None
-    if ingang is not None:
-        try:
-            cutoff = datetime.date.fromisoformat(ingang)
-        except ValueError:
-            click.echo(f"fout: --ingang '{ingang}' is geen datum (jjjj-mm-dd)", err=True)
-            sys.exit(2)
     try:
         report = diff_files(old, new, cutoff)
     except SourceError as exc:

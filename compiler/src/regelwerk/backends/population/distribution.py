@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from regelwerk import runtime
 from regelwerk.core import nodes as c
 from regelwerk.ir import types as t
 
@@ -294,14 +295,11 @@ def _count(raw: object, refuse: Any) -> int:
 
 
 def _date(raw: object, refuse: Any) -> datetime.date:
-    if isinstance(raw, datetime.date) and not isinstance(raw, datetime.datetime):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return datetime.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise refuse(f"{raw!r} is geen datum als \"jjjj-mm-dd\"")
+    """A date as the runtime reads one (jjjj-mm-dd only), refused the distribution's way."""
+    try:
+        return runtime.lees_datum("datum", raw)
+    except runtime.InvoerFout:
+        raise refuse(f"{raw!r} is geen datum als \"jjjj-mm-dd\"") from None
 
 
 def _years_before(day: datetime.date, years: int) -> datetime.date:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import attrs
 import click
 
+from regelwerk.cli_types import DATUM
+
 if TYPE_CHECKING:
     from regelwerk.backends.population.engine import Engine, Run
     from regelwerk.backends.population.io import Prepared
@@ -105,14 +107,6 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def _date(text: str, option: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(f"'{text}' is geen datum als jjjj-mm-dd",
-                                 param_hint=option) from None
-
-
 def _load(spec: str) -> c.Program:
     """A regulation (FILE or FILE@GITREV); exit 1 if its rules have errors, 2 if it is not there."""
     from regelwerk.diff.sources import SourceError, load_side
@@ -147,7 +141,8 @@ def _check_date(version: Version, option: str) -> None:
 @click.argument("regeling")
 @click.option("--populatie", "population_path", required=True, metavar="BESTAND",
               help="De huishoudens: .parquet, .jsonl (JSON Lines) of .csv.")
-@click.option("--peildatum", required=True, help="De datum waarop gerekend wordt (jjjj-mm-dd).")
+@click.option("--peildatum", "day", required=True, type=DATUM,
+              help="De datum waarop gerekend wordt (jjjj-mm-dd).")
 @click.option("--uitvoer", "out_path", type=click.Path(dir_okay=False), metavar="UIT.parquet",
               help="Schrijf de uitkomst per huishouden (Parquet, exacte decimalen).")
 @click.option("--rapport", "report_path", type=click.Path(dir_okay=False), metavar="RAPPORT.html",
@@ -155,7 +150,7 @@ def _check_date(version: Version, option: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="De samenvatting als JSON.")
 @click.option("--vergelijk", "compare_spec", metavar="REGELING@REV|ANDER.rw",
               help="Vergelijk met een andere versie: de basis waartegen de verandering telt.")
-@click.option("--vergelijk-peildatum", "compare_date", metavar="DATUM",
+@click.option("--vergelijk-peildatum", "base_day", type=DATUM, metavar="DATUM",
               help="Vergelijk met dezelfde regeling op een andere peildatum (de basis).")
 @click.option("--engine", "engine_name", type=click.Choice(["lokaal", "dask"]), default="lokaal",
               show_default=True, help="Reken op deze machine of op een Dask-cluster.")
@@ -170,17 +165,15 @@ def _check_date(version: Version, option: str) -> None:
               help="Lees kommagetal-kolommen (float) toch: elk getal afgerond op de cent.")
 @click.option("--voortgang", is_flag=True, help="Toon de voortgang, ook als stderr geen terminal "
               "is.")
-def simuleer(regeling: str, population_path: str, peildatum: str, out_path: str | None,
+def simuleer(regeling: str, population_path: str, day: datetime.date, out_path: str | None,
              report_path: str | None, as_json: bool, compare_spec: str | None,
-             compare_date: str | None, engine_name: str, scheduler: str | None, key: str | None,
+             base_day: datetime.date | None, engine_name: str, scheduler: str | None, key: str | None,
              round_floats: bool, voortgang: bool, threads: int) -> None:
     """Reken een regeling door voor een populatie huishoudens en vat de uitkomst samen.
 
     Exitcode 0 als alles berekend is (huishoudens met een fout horen bij de uitkomst), 1 bij fouten
     in de regels, 2 bij verkeerd gebruik of een populatie die niet te lezen is.
     """
-    day = _date(peildatum, "--peildatum")
-    base_day = _date(compare_date, "--vergelijk-peildatum") if compare_date else None
     if compare_spec and base_day:
         raise click.UsageError("gebruik --vergelijk of --vergelijk-peildatum, niet allebei")
     if scheduler and engine_name != "dask":

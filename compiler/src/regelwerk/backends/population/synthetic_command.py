@@ -12,6 +12,8 @@ import time
 
 import click
 
+from regelwerk.cli_types import DATUM
+
 
 @click.command(name="populatie")
 @click.argument("regeling", type=click.Path(exists=True))
@@ -25,10 +27,10 @@ import click
               help="TOML- of JSON-bestand met de verdeling per invoer of gegeven; zonder: de "
               "standaardverdeling.")
 @click.option("--tijd", "verbose", is_flag=True, help="Toon hoe lang trekken en schrijven duurden.")
-@click.option("--peildatum", help="De datum waarop de eisen gecontroleerd worden (jjjj-mm-dd); "
+@click.option("--peildatum", "day", type=DATUM, help="De datum waarop de eisen gecontroleerd worden (jjjj-mm-dd); "
               "standaard de eerste dag dat de regeling geldt.")
 def populatie(regeling: str, aantal: int, seed: int, target: str, verdeling: str | None,
-              verbose: bool, peildatum: str | None) -> None:
+              verbose: bool, day: datetime.date | None) -> None:
     """Trek een synthetische populatie van geldige huishoudens voor een regeling."""
     try:
         from regelwerk.backends.population import synthetic
@@ -37,13 +39,6 @@ def populatie(regeling: str, aantal: int, seed: int, target: str, verdeling: str
                    "'regelwerk[populatie]'", err=True)
         sys.exit(2)
 
-    day = None
-    if peildatum is not None:
-        try:
-            day = datetime.date.fromisoformat(peildatum)
-        except ValueError:
-            raise click.BadParameter(f"'{peildatum}' is geen datum als jjjj-mm-dd",
-                                     param_hint="--peildatum") from None
     try:
         distribution = synthetic.read_distribution(verdeling) if verdeling else None
         program = synthetic.regulation([regeling])
