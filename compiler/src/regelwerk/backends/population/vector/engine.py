@@ -411,13 +411,7 @@ def _decimal_array(value: Col, size: int, index: Array, fallback: list[Any]) -> 
     precision = integer_digits + scale
     if precision > 38:
         return None
-    words = np.empty((size, 2), dtype=np.int64)
-    words[:, 0] = ints
-    words[:, 1] = ints >> 63
-    validity = pa.array(valid, type=pa.bool_()).buffers()[1] if not valid.all() else None
-    return pa.Array.from_buffers(pa.decimal128(max(precision, 1), scale), size,
-                                 [validity, pa.py_buffer(words.tobytes())],
-                                 null_count=int(size - valid.sum()))
+    return _decimal128(ints, precision, scale, valid)
 
 
 def _decimal_array_all(value: Col, data: Array, size: int) -> pa.Array | None:
@@ -444,11 +438,20 @@ def _decimal_array_all(value: Col, data: Array, size: int) -> pa.Array | None:
     precision = integer_digits + scale
     if precision > 38:
         return None
+    return _decimal128(ints, precision, scale, None)
+
+
+def _decimal128(ints: Array, precision: int, scale: int, valid: Array | None) -> pa.Array:
+    """int64 unscaled values as a decimal128 column (two's complement, the high word the sign);
+    `valid` None: no nulls."""
+    size = len(ints)
     words = np.empty((size, 2), dtype=np.int64)
     words[:, 0] = ints
     words[:, 1] = ints >> 63
+    nulls = 0 if valid is None else int(size - valid.sum())
+    validity = pa.array(valid, type=pa.bool_()).buffers()[1] if nulls else None
     return pa.Array.from_buffers(pa.decimal128(max(precision, 1), scale), size,
-                                 [None, pa.py_buffer(words)], null_count=0)
+                                 [validity, pa.py_buffer(words)], null_count=nulls)
 
 
 __all__ = ["Vectorised", "align"]
