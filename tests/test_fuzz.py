@@ -7,6 +7,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 import types
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,19 @@ hostile = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "12")),
 
 LIMIT_CODES = {"RW009", "RW402", "RW306"}  # the documented limits
 
+_EXAMPLES_SEEN: dict[str, int] = {}
+_STARTED = time.monotonic()
+
+
+def progress(name: str) -> None:
+    """With FUZZ_PROGRESS=n, a line on the terminal every n examples: a run of 10,000 examples
+    takes hours, and pytest says nothing until a test ends."""
+    every = int(os.environ.get("FUZZ_PROGRESS", "0"))
+    seen = _EXAMPLES_SEEN[name] = _EXAMPLES_SEEN.get(name, 0) + 1
+    if every and seen % every == 0:
+        print(f"{name}: {seen} voorbeelden, {time.monotonic() - _STARTED:.0f} s",
+              file=sys.__stderr__, flush=True)
+
 
 def assert_every_stage(text: str, allowed: set[str]) -> LoadResult:
     """check (no internal error, only `allowed` errors), render, fmt (idempotent, accepted by
@@ -199,24 +213,28 @@ def generated_module(checked: Any) -> Any:
 @hostile
 @given(strategies.deep_nesting())
 def test_deep_nesting(text: str) -> None:
+    progress("deep_nesting")
     assert_every_stage(text, {"RW009", "RW402"})
 
 
 @hostile
 @given(strategies.long_chains())
 def test_long_chains(text: str) -> None:
+    progress("long_chains")
     assert_every_stage(text, {"RW402"})
 
 
 @hostile
 @given(strategies.huge_numbers())
 def test_huge_numbers(text: str) -> None:
+    progress("huge_numbers")
     assert_every_stage(text, {"RW013", "RW207", "RW202"})
 
 
 @hostile
 @given(strategies.line_separators())
 def test_unicode_line_separators(text: str) -> None:
+    progress("unicode_line_separators")
     result = load_text(text, "fuzz.rw")
     assert_clean(text)
     lines = split_lines(text)
@@ -238,12 +256,14 @@ def test_unicode_line_separators(text: str) -> None:
 @hostile
 @given(strategies.many_columns())
 def test_many_columns(text: str) -> None:
+    progress("many_columns")
     assert_every_stage(text, {"RW301", "RW302"})
 
 
 @hostile
 @given(strategies.many_ordered_exceptions())
 def test_many_ordered_exceptions(text: str) -> None:
+    progress("many_ordered_exceptions")
     assert_every_stage(text, {"RW304", "RW310", "RW402"})
 
 
@@ -259,6 +279,7 @@ def hostile_module() -> Any:
 @hostile
 @given(strategies.hostile_json())
 def test_hostile_json(hostile_module: Any, request_text: str) -> None:
+    progress("hostile_json")
     try:
         hostile_module.bereken_json(request_text)
     except hostile_module.InvoerFout as exc:
