@@ -26,7 +26,7 @@ from regelwerk.backends.annex import (
     write_annexes,
     write_pdf,
 )
-from regelwerk.backends.annex.document import Annex, Article, Enumeration, Paragraph, Table
+from regelwerk.backends.annex.model import Annex, Article, Enumeration, Paragraph, Table
 from regelwerk.backends.annex.render import markdown_code, markdown_escape
 from regelwerk.build import annex_inputs
 from regelwerk.cli import main

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.document import KIND_NAMES
+from regelwerk.backends.annex.model import KIND_NAMES
 from regelwerk.core import nodes as c
 from regelwerk.core.formula import formula
 from regelwerk.diff.graph import affected as affected_outputs

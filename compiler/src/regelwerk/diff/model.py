@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.document import Annex
+from regelwerk.backends.annex.model import Annex
 from regelwerk.diff.review import Retroactive, TestChange, TextChange
 
 ADDED = "toegevoegd"

@@ -5,7 +5,8 @@ The meaning is compared on the core IR (`diff.meaning`); this is where the surfa
 
 from __future__ import annotations
 
-from regelwerk.backends.annex.document import Article, Builder, Enumeration, Paragraph
+from regelwerk.backends.annex.document import Builder
+from regelwerk.backends.annex.model import Article, Enumeration, Paragraph
 from regelwerk.core.formula import formula
 from regelwerk.ir import nodes as ir
 from regelwerk.ir import types as t

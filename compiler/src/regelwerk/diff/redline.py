@@ -14,7 +14,7 @@ from itertools import zip_longest
 
 import attrs
 
-from regelwerk.backends.annex.document import (
+from regelwerk.backends.annex.model import (
     Annex,
     Article,
     Block,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from regelwerk.backends.annex.document import type_text
+from regelwerk.backends.annex.context import type_text
 from regelwerk.core.formula import formula
 from regelwerk.diff.model import Change
 from regelwerk.diff.presentation import Rendered, formula_of, ref, sentence

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.document import KIND_NAMES
+from regelwerk.backends.annex.model import KIND_NAMES
 from regelwerk.core.formula import formula
 from regelwerk.diff.model import ADDED, CHANGED, REMOVED, Change, DefinitionDiff
 from regelwerk.diff.presentation import Rendered, ref, sentence

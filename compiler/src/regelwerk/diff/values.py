@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 
 from regelwerk.backends.annex import dutch
-from regelwerk.backends.annex.document import type_text
+from regelwerk.backends.annex.context import type_text
 from regelwerk.core.formula import cell as cell_formula
 from regelwerk.diff.model import Change
 from regelwerk.diff.presentation import (

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from regelwerk.backends.annex.document import Annex, build_annex
+from regelwerk.backends.annex.document import build_annex
+from regelwerk.backends.annex.model import Annex
 from regelwerk.backends.annex.pdf import BrowserNotFound, PdfError, find_browser, write_pdf
 from regelwerk.backends.annex.render import render_template
 from regelwerk.backends.annex.sections import also_sentence
