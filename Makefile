@@ -73,7 +73,7 @@ bench-groei: $(STAMP)
 
 ## The fuzz tests at 10,000 examples each (make test runs them with a few dozen); FUZZ_EXAMPLES=n to change.
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} FUZZ_PROGRESS=$${FUZZ_PROGRESS:-500} $(BIN)/python -m pytest tests/test_fuzz.py -q \
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} FUZZ_PROGRESS=$${FUZZ_PROGRESS:-500} $(BIN)/python -m pytest tests/test_fuzz.py -q -s \
 		--hypothesis-show-statistics
 
 ## Formatting a 5,000-line rule file against parsing it, in one run (target: less than 3x).

@@ -136,13 +136,13 @@ _STARTED = time.monotonic()
 
 
 def progress(name: str) -> None:
-    """With FUZZ_PROGRESS=n, a line on the terminal every n examples: a run of 10,000 examples
-    takes hours, and pytest says nothing until a test ends."""
+    """With FUZZ_PROGRESS=n, a line on standard error every n examples (run pytest with -s to see
+    it): a run of 10,000 examples takes hours, and pytest says nothing until a test ends."""
     every = int(os.environ.get("FUZZ_PROGRESS", "0"))
     seen = _EXAMPLES_SEEN[name] = _EXAMPLES_SEEN.get(name, 0) + 1
     if every and seen % every == 0:
         print(f"{name}: {seen} voorbeelden, {time.monotonic() - _STARTED:.0f} s",
-              file=sys.__stderr__, flush=True)
+              file=sys.stderr, flush=True)
 
 
 def assert_every_stage(text: str, allowed: set[str]) -> LoadResult:
