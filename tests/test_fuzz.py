@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import re
 import sys
@@ -135,9 +136,15 @@ _EXAMPLES_SEEN: dict[str, int] = {}
 _STARTED = time.monotonic()
 
 
-def progress(name: str) -> None:
+def progress(name: str, example: str) -> None:
     """With FUZZ_PROGRESS=n, a line on standard error every n examples (run pytest with -s to see
-    it): a run of 10,000 examples takes hours, and pytest says nothing until a test ends."""
+    it): a run of 10,000 examples takes hours, and pytest says nothing until a test ends.
+    With FUZZ_LOG=file, a line per example (strategy and a hash of the input) for counting how
+    many were distinct."""
+    log = os.environ.get("FUZZ_LOG")
+    if log:  # one line per example: how many of a long run's examples were distinct
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{name}\t{hashlib.sha256(example.encode('utf-8', 'surrogatepass')).hexdigest()}\n")
     every = int(os.environ.get("FUZZ_PROGRESS", "0"))
     seen = _EXAMPLES_SEEN[name] = _EXAMPLES_SEEN.get(name, 0) + 1
     if every and seen % every == 0:
@@ -213,28 +220,28 @@ def generated_module(checked: Any) -> Any:
 @hostile
 @given(strategies.deep_nesting())
 def test_deep_nesting(text: str) -> None:
-    progress("deep_nesting")
+    progress("deep_nesting", text)
     assert_every_stage(text, {"RW009", "RW402"})
 
 
 @hostile
 @given(strategies.long_chains())
 def test_long_chains(text: str) -> None:
-    progress("long_chains")
+    progress("long_chains", text)
     assert_every_stage(text, {"RW402"})
 
 
 @hostile
 @given(strategies.huge_numbers())
 def test_huge_numbers(text: str) -> None:
-    progress("huge_numbers")
+    progress("huge_numbers", text)
     assert_every_stage(text, {"RW013", "RW207", "RW202"})
 
 
 @hostile
 @given(strategies.line_separators())
 def test_unicode_line_separators(text: str) -> None:
-    progress("unicode_line_separators")
+    progress("unicode_line_separators", text)
     result = load_text(text, "fuzz.rw")
     assert_clean(text)
     lines = split_lines(text)
@@ -256,14 +263,14 @@ def test_unicode_line_separators(text: str) -> None:
 @hostile
 @given(strategies.many_columns())
 def test_many_columns(text: str) -> None:
-    progress("many_columns")
+    progress("many_columns", text)
     assert_every_stage(text, {"RW301", "RW302"})
 
 
 @hostile
 @given(strategies.many_ordered_exceptions())
 def test_many_ordered_exceptions(text: str) -> None:
-    progress("many_ordered_exceptions")
+    progress("many_ordered_exceptions", text)
     assert_every_stage(text, {"RW304", "RW310", "RW402"})
 
 
@@ -279,7 +286,7 @@ def hostile_module() -> Any:
 @hostile
 @given(strategies.hostile_json())
 def test_hostile_json(hostile_module: Any, request_text: str) -> None:
-    progress("hostile_json")
+    progress("hostile_json", request_text)
     try:
         hostile_module.bereken_json(request_text)
     except hostile_module.InvoerFout as exc:
