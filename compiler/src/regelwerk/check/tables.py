@@ -21,7 +21,7 @@ from regelwerk.check.context import Context
 from regelwerk.check.dependencies import cell_expressions
 from regelwerk.check.logic import dates_to_check
 from regelwerk.check.table_rows import gap_row_fix
-from regelwerk.check.types import declared_type
+from regelwerk.check.types_declared import declared_type
 from regelwerk.check.walk import alternatives, names_in
 from regelwerk.diagnostics import Diagnostic, error, warning
 from regelwerk.ir import nodes as ir

@@ -13,7 +13,7 @@ from typing import Any
 
 from regelwerk.check.context import Context, Target
 from regelwerk.check.scope import resolve_type_name
-from regelwerk.check.types import declared_type, record_type
+from regelwerk.check.types_declared import declared_type, record_type
 from regelwerk.check.walk import alternatives, names_in
 from regelwerk.core import nodes as c
 from regelwerk.core.formula import formula
