@@ -14,7 +14,8 @@ from lark import Token, Tree
 
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.fmt.comments import Comment, collect
-from regelwerk.fmt.printer import FormatterBug, print_tree
+from regelwerk.fmt.page import FormatterBug
+from regelwerk.fmt.printer import print_tree
 from regelwerk.fmt.verify import signature
 from regelwerk.ir.span import Span
 from regelwerk.pipeline import RECURSION_LIMIT

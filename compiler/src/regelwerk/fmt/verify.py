@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from lark import Token, Tree
 
-from regelwerk.fmt.printer import canonical
+from regelwerk.fmt.page import canonical
 from regelwerk.ir import nodes as ir
 
 _SPACES = re.compile(r"\s+")
