@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 HEADER = 'regeling groei\n  geldig vanaf 2026-01-01\n  bron "Benchmark"\n\n'
 
 
@@ -102,7 +104,7 @@ print(json.dumps({"seconds": seconds, "kb": resource.getrusage(resource.RUSAGE_S
 
 def measure(generator: str, n: int, what: str) -> dict[str, object]:
     done = subprocess.run([sys.executable, "-c", CHILD, generator, str(n), what],
-                          capture_output=True, text=True, check=True, timeout=600)
+                          capture_output=True, text=True, check=True, timeout=600, cwd=ROOT)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
