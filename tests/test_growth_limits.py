@@ -20,7 +20,7 @@ from regelwerk.backends.python.codegen import generate
 from regelwerk.diagnostics import render
 from regelwerk.pipeline import load_text
 
-MB = 1024  # ru_maxrss is in KiB
+MB = 1024  # the peak is in KiB
 
 
 @pytest.mark.parametrize("columns", [22, 25])
