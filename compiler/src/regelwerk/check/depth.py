@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from regelwerk.check.context import Context
 from regelwerk.check.dependencies import Key, expressions
-from regelwerk.check.walk import children
+from regelwerk.check.walk import children, name_read
 from regelwerk.diagnostics import Diagnostic, error
 from regelwerk.ir import nodes as ir
 
@@ -54,21 +54,11 @@ def _measure(definition: ir.Definition, context: Context
     for expr in expressions(definition):
         for node, level in _nodes(expr):
             deepest = max(deepest, level)
-            name = _read(node)
+            name = name_read(node)
             target = context.targets.get(name) if name is not None else None
             if target is not None and target.kind in ("regel", "parameter", "tabel"):
                 found.append((level, (target.module, target.name), name))  # type: ignore[arg-type]
     return deepest, found
-
-
-def _read(node: ir.Expr) -> ir.Name | None:
-    if isinstance(node, ir.Name):
-        return node
-    if isinstance(node, ir.Call):
-        return node.callee
-    if isinstance(node, ir.Aggregate):
-        return node.collection
-    return None
 
 
 def _nodes(expr: ir.Expr) -> Iterator[tuple[ir.Expr, int]]:

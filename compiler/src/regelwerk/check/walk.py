@@ -50,17 +50,26 @@ def rule_expressions(rule: ir.RuleDef) -> Iterator[ir.Expr]:
         yield exception.value
 
 
+def name_read(expr: ir.Expr) -> ir.Name | None:
+    """The name this node itself reads: a name, a call's callee, an aggregate's collection."""
+    if isinstance(expr, ir.Name):
+        return expr
+    if isinstance(expr, ir.Call):
+        return expr.callee
+    if isinstance(expr, ir.Aggregate):
+        return expr.collection
+    return None
+
+
 def names_in(expr: ir.Expr) -> Iterator[ir.Name]:
     """Every name an expression reads, collections of aggregates included."""
     stack = [expr]
     while stack:
         e = stack.pop()
-        if isinstance(e, ir.Name):
-            yield e
-        elif isinstance(e, ir.Call):
-            yield e.callee
-        elif isinstance(e, ir.Aggregate):
-            yield e.collection
+        name = name_read(e)
+        if name is not None:
+            yield name
+        if isinstance(e, ir.Aggregate):
             stack.extend(x for x in (e.body, e.condition) if x is not None)
         stack.extend(children(e))
 
